@@ -28,7 +28,7 @@ import textwrap
 try:
     from systemrdl import RDLCompiler, RDLCompileError
     from systemrdl.node import AddrmapNode, FieldNode, MemNode, RegfileNode, RegNode
-    from systemrdl.rdltypes import AccessType, OnWriteType
+    from systemrdl.rdltypes import AccessType, OnWriteType, UserEnum
 except ImportError:  # pragma: no cover - depends on the machine
     sys.stderr.write(
         "regs_gen.py: the Python package 'systemrdl-compiler' is missing.\n"
@@ -302,6 +302,7 @@ def load(rdl_path):
     except RDLCompileError as exc:
         raise GenError("RDL compilation failed: %s" % exc)
     top = root.top
+    enums = load_enums(rdlc)
     pf = top.get_child_by_name("PF")
     vf = top.get_child_by_name("VF")
     if pf is None or vf is None:
@@ -331,7 +332,19 @@ def load(rdl_path):
                 taken[off] = path
     if pf.raw_address_offset + pf.size > vf.raw_address_offset:
         raise GenError("PF page overlaps the VF pages")
-    return top, pages
+    return top, pages, enums
+
+
+def load_enums(rdlc):
+    """Every enum declared at the RDL's top level, in source order, as
+    (NAME, [(MEMBER, value, desc)]). They become VNIC_<NAME>_<MEMBER>."""
+    out = []
+    for name, entry in rdlc.namespace.type_ns_stack[0].items():
+        t = entry[0] if isinstance(entry, tuple) else entry
+        if isinstance(t, type) and issubclass(t, UserEnum):
+            members = [(m.name.upper(), m.value, clean(m.rdl_desc)) for m in t]
+            out.append((name.upper(), members))
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -386,7 +399,7 @@ def xmacro(lines, name, rows):
     lines.append("    /* end of %s */" % name)
 
 
-def gen_c(top, pages):
+def gen_c(top, pages, enums):
     L = []
     names = []
     vf = pages[1]
@@ -436,6 +449,11 @@ def gen_c(top, pages):
     L.append("/* Software access codes used by the VNIC_*_REGS tables (VNIC_ACCESS_##acc). */")
     for i, a in enumerate(ACCESS_CODES):
         cdefine(L, "VNIC_ACCESS_%s" % a, "%du" % i, None, names)
+    for ename, members in enums:
+        L.append("")
+        L.append("/* Encoding %s */" % ename.lower())
+        for mname, val, desc in members:
+            cdefine(L, "%s_%s_%s" % (PREFIX, ename, mname), "0x%Xu" % val, desc, names)
 
     for page in pages:
         L.append("")
@@ -523,7 +541,7 @@ def vparam(lines, kind, name, value, comment=None, names=None):
     lines.append(s)
 
 
-def gen_v(top, pages):
+def gen_v(top, pages, enums):
     L = []
     names = []
     vf = pages[1]
@@ -557,6 +575,9 @@ def gen_v(top, pages):
         "// ---------------------------------------------------------------- address map",
     ]
     vparam(L, "integer", "VNIC_PAGE_BITS", "%d" % PAGE_BITS_EXPECTED, "log2 of the page size", names)
+    for ename, members in enums:
+        for mname, val, desc in members:
+            vparam(L, "integer", "%s_%s_%s" % (PREFIX, ename, mname), "%d" % val, desc, names)
     vparam(L, "[31:0]", "VNIC_PAGE_SIZE", "32'h%08X" % vf.stride, None, names)
     vparam(L, "[31:0]", "VNIC_PF_BASE", "32'h%08X" % pages[0].base, None, names)
     vparam(L, "[31:0]", "VNIC_VF_BASE0", "32'h%08X" % vf.base,
@@ -626,7 +647,7 @@ def md_escape(s):
     return s.replace("|", "\\|")
 
 
-def gen_md(top, pages):
+def gen_md(top, pages, enums):
     L = []
     vf = pages[1]
     L += [
@@ -744,8 +765,21 @@ def gen_md(top, pages):
 # --------------------------------------------------------------------------
 
 def generate(rdl_path):
-    top, pages = load(rdl_path)
-    return {OUT_C: gen_c(top, pages), OUT_V: gen_v(top, pages), OUT_MD: gen_md(top, pages)}
+    top, pages, enums = load(rdl_path)
+    return {OUT_C: gen_c(top, pages, enums), OUT_V: gen_v(top, pages, enums),
+            OUT_MD: gen_md(top, pages, enums) + gen_md_enums(enums)}
+
+
+def gen_md_enums(enums):
+    L = ["", "## Encodings", "",
+         "Named values of encoded fields and of the descriptor layout; each is",
+         "`VNIC_<ENCODING>_<NAME>` in C and in the RTL include.", ""]
+    for ename, members in enums:
+        L += ["### %s" % ename.lower(), "", "| Name | Value | Meaning |", "|---|---|---|"]
+        for mname, val, desc in members:
+            L.append("| `VNIC_%s_%s` | 0x%X | %s |" % (ename, mname, val, md_escape(desc)))
+        L.append("")
+    return "\n".join(L)
 
 
 def write_if_changed(path, text):

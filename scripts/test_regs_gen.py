@@ -55,6 +55,8 @@ _Static_assert(VNIC_PAGE_SIZE == 0x1000u, "page size");
 _Static_assert(VNIC_PF_BASE == 0x0000u, "PF base");
 _Static_assert(VNIC_VF_BASE(0) == 0x1000u && VNIC_VF_BASE(31) == 0x20000u, "VF base");
 _Static_assert(VNIC_MAX_VNIC == 32u, "VF count");
+_Static_assert(VNIC_CMD_OP_COMMIT == 2u && VNIC_CMD_ERR_MAC_DUP == 10u && VNIC_CMD_ERR_NOT_QUIESCED == 7u, "command encodings");
+_Static_assert(VNIC_FAULT_REASON_RX_BUF_ADDR == 2u && VNIC_DESC_OFF_STATUS == 14u && VNIC_DESC_STATUS_ERR_TXLEN == 0x40u, "fault and descriptor encodings");
 _Static_assert(VNIC_NUM_WIN_MAX == 4u, "windows");
 _Static_assert(VNIC_PF_G_ID == 0x000u && VNIC_PF_G_ID_RESET == 0x564E4943u, "G.ID");
 _Static_assert(VNIC_PF_G_VERSION_RESET == 0x00010000u, "G.VERSION reset");

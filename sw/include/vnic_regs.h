@@ -43,6 +43,51 @@
 #define VNIC_ACCESS_W1C                              2u
 #define VNIC_ACCESS_WO                               3u
 
+/* Encoding cmd_op */
+#define VNIC_CMD_OP_LOAD                             0x1u                /* Copy the active configuration of VSEL into STAGE. */
+#define VNIC_CMD_OP_COMMIT                           0x2u                /* Check STAGE and make it active, or refuse with an error. */
+#define VNIC_CMD_OP_RESET                            0x3u                /* Function-level reset of VSEL (docs/architecture.md section 9). */
+#define VNIC_CMD_OP_CLEAR_STATS                      0x4u                /* Zero the statistics of VSEL. */
+
+/* Encoding cmd_err */
+#define VNIC_CMD_ERR_OK                              0x0u                /* Done. */
+#define VNIC_CMD_ERR_BAD_VNIC                        0x1u                /* VSEL is not below NUM_VNIC. */
+#define VNIC_CMD_ERR_RX_OVERLAP                      0x2u                /* RX partition overlaps another enabled vNIC's. */
+#define VNIC_CMD_ERR_TX_OVERLAP                      0x3u                /* TX partition overlaps another enabled vNIC's. */
+#define VNIC_CMD_ERR_RANGE                           0x4u                /* Alignment, size or bounds of a partition or window, or a zero weight. */
+#define VNIC_CMD_ERR_RATE                            0x5u                /* Impossible rate: burst below 64, guarantee above ceiling, guarantees above the link. */
+#define VNIC_CMD_ERR_WIN_OVERLAP                     0x6u                /* Two windows of the vNIC overlap in guest address. */
+#define VNIC_CMD_ERR_NOT_QUIESCED                    0x7u                /* Partition change while the vNIC still holds frames. */
+#define VNIC_CMD_ERR_BAD_OP                          0x8u                /* Unknown opcode. */
+#define VNIC_CMD_ERR_BUSY                            0x9u                /* A command was written while another ran. */
+#define VNIC_CMD_ERR_MAC_DUP                         0xAu                /* Another enabled vNIC has the same MAC. */
+
+/* Encoding fault_reason */
+#define VNIC_FAULT_REASON_NONE                       0x0u                /* No fault. */
+#define VNIC_FAULT_REASON_RX_DESC_ADDR               0x1u                /* RX descriptor read or write-back outside the windows. */
+#define VNIC_FAULT_REASON_RX_BUF_ADDR                0x2u                /* RX buffer outside the windows. */
+#define VNIC_FAULT_REASON_TX_DESC_ADDR               0x3u                /* TX descriptor read or write-back outside the windows. */
+#define VNIC_FAULT_REASON_TX_BUF_ADDR                0x4u                /* TX buffer outside the windows. */
+#define VNIC_FAULT_REASON_RX_AXI_ERR                 0x5u                /* SLVERR or DECERR on an RX transfer. */
+#define VNIC_FAULT_REASON_TX_AXI_ERR                 0x6u                /* SLVERR or DECERR on a TX transfer. */
+#define VNIC_FAULT_REASON_BAD_TAIL                   0x7u                /* TAIL at or beyond the ring size, or a misaligned ring base. */
+
+/* Encoding desc_off */
+#define VNIC_DESC_OFF_ADDR                           0x0u                /* Buffer guest address, 8 bytes (driver). */
+#define VNIC_DESC_OFF_BUFLEN                         0x8u                /* Buffer length, 2 bytes (driver). */
+#define VNIC_DESC_OFF_LEN                            0xCu                /* Frame length written (RX), 2 bytes (device). */
+#define VNIC_DESC_OFF_STATUS                         0xEu                /* Status bits, 2 bytes (device). */
+#define VNIC_DESC_OFF_SIZE                           0x10u               /* Descriptor size in bytes. */
+
+/* Encoding desc_status */
+#define VNIC_DESC_STATUS_DD                          0x1u                /* Descriptor done. */
+#define VNIC_DESC_STATUS_EOP                         0x2u                /* End of packet (always set: one frame per descriptor). */
+#define VNIC_DESC_STATUS_ERR_BUFLEN                  0x4u                /* RX buffer shorter than the frame; nothing written. */
+#define VNIC_DESC_STATUS_BCAST                       0x8u                /* RX frame was broadcast. */
+#define VNIC_DESC_STATUS_MCAST                       0x10u               /* RX frame was multicast. */
+#define VNIC_DESC_STATUS_ERR_SPOOF                   0x20u               /* TX source MAC is not the vNIC's; not sent. */
+#define VNIC_DESC_STATUS_ERR_TXLEN                   0x40u               /* TX length below 14 or above MAX_FRAME-4; not sent. */
+
 /* ======================================================================== */
 /* PF page: Physical-function page: global control, vNIC configuration */
 /* through a staging window, live vNIC status and global statistics. */
@@ -147,7 +192,7 @@
 
 #define VNIC_PF_G_CMD                                0x044u              /* WO Command to the selected vNIC. Ignored (status BUSY) while a command runs. */
 #define VNIC_PF_G_CMD_RESET                          0x00000000u
-#define VNIC_PF_G_CMD_OP_LSB                         0u                  /* WO 1 LOAD staging from active, 2 COMMIT staging to active, 3 RESET (function-level reset), 4 CLEAR_STATS. */
+#define VNIC_PF_G_CMD_OP_LSB                         0u                  /* WO Opcode. */
 #define VNIC_PF_G_CMD_OP_WIDTH                       4u
 #define VNIC_PF_G_CMD_OP_MASK                        0x0000000Fu
 #define VNIC_PF_G_CMD_OP_RESET                       0x0u
@@ -162,7 +207,7 @@
 #define VNIC_PF_G_CMD_STATUS_OP_WIDTH                4u
 #define VNIC_PF_G_CMD_STATUS_OP_MASK                 0x00000F00u
 #define VNIC_PF_G_CMD_STATUS_OP_RESET                0x0u
-#define VNIC_PF_G_CMD_STATUS_ERR_LSB                 16u                 /* RO 0 OK, 1 BAD_VNIC, 2 RX_OVERLAP, 3 TX_OVERLAP, 4 RANGE, 5 RATE, 6 WIN_OVERLAP, 7 NOT_QUIESCED, 8 BAD_OP, 9 BUSY, 10 MAC_DUP. */
+#define VNIC_PF_G_CMD_STATUS_ERR_LSB                 16u                 /* RO Error of the last command. */
 #define VNIC_PF_G_CMD_STATUS_ERR_WIDTH               8u
 #define VNIC_PF_G_CMD_STATUS_ERR_MASK                0x00FF0000u
 #define VNIC_PF_G_CMD_STATUS_ERR_RESET               0x0u
@@ -296,7 +341,7 @@
 #define VNIC_PF_VSTAT_STATUS_HALTED_WIDTH            1u
 #define VNIC_PF_VSTAT_STATUS_HALTED_MASK             0x00000002u
 #define VNIC_PF_VSTAT_STATUS_HALTED_RESET            0x0u
-#define VNIC_PF_VSTAT_STATUS_REASON_LSB              8u                  /* RO Fault reason (see docs/architecture.md, DMA faults). */
+#define VNIC_PF_VSTAT_STATUS_REASON_LSB              8u                  /* RO Fault reason. */
 #define VNIC_PF_VSTAT_STATUS_REASON_WIDTH            8u
 #define VNIC_PF_VSTAT_STATUS_REASON_MASK             0x0000FF00u
 #define VNIC_PF_VSTAT_STATUS_REASON_RESET            0x0u

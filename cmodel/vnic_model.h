@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "vnic_trace.h"
+#include "vnic_defs.h"
 
 /* Build parameters (docs/architecture.md §2) and the stand-alone timing
  * model of §10.1. */
@@ -88,5 +89,33 @@ const char *vnic_model_mismatch(const struct vnic_model *m, unsigned i);
 /* Optional observer of every event the model applies (own or fed). */
 void vnic_model_set_observer(struct vnic_model *m,
                              void (*cb)(void *ctx, const struct vnic_ev *ev), void *ctx);
+
+/* ---- additions to the lead's API (docs/model.md) ---- */
+
+/* Canonical order of events inside one cycle (docs/model.md, "Lockstep"):
+ * negative, 0 or positive like strcmp, by cycle first. A lockstep feeder
+ * sorts the events of one cycle with it before vnic_model_event(). */
+int vnic_ev_cmp(const struct vnic_ev *a, const struct vnic_ev *b);
+const char *vnic_ev_type_name(enum vnic_ev_type t);
+/* One-line human-readable form of an event; returns snprintf's value. */
+int vnic_ev_format(const struct vnic_ev *ev, char *buf, size_t len);
+
+/* End of a lockstep run: records a mismatch for every decision the model
+ * still expects the RTL to report (an interrupt trigger, a fault, a command).
+ * Returns the number of new mismatches. */
+unsigned vnic_model_finish(struct vnic_model *m);
+
+/* RX copies accepted for vnic and not yet delivered or dropped: the
+ * stored_v of the conservation law (frames in the partition or in the RX
+ * DMA engine). */
+uint64_t vnic_model_rx_pending(const struct vnic_model *m, unsigned vnic);
+
+/* The conservation law of docs/architecture.md §8 on the model's counters
+ * (global and every vNIC). Returns 0, or -1 with the first violated
+ * equation in err. */
+int vnic_model_check_conservation(const struct vnic_model *m, char *err, size_t errlen);
+
+/* Parameters the model was built with (defaults filled in). */
+const struct vnic_model_params *vnic_model_get_params(const struct vnic_model *m);
 
 #endif

@@ -34,6 +34,11 @@ enum vnic_wire_verdict {
     VNIC_WIRE_NOMATCH = 8,
 };
 
+/* RX_GRANT / TX_GRANT in a decision cycle that granted nothing (a DRR step
+ * that only moved the pointer, or every eligible vNIC held by its ceiling or
+ * shaper): vnic = VNIC_EV_NO_VNIC (the trace port's trc_*_grant_none). */
+#define VNIC_EV_NO_VNIC 0xFFFFFFFFu
+
 /* Per-copy outcome (trc_rx_dec_outcome, two bits per vNIC). */
 enum vnic_copy_outcome {
     VNIC_COPY_ACCEPT = 0,
@@ -55,7 +60,8 @@ struct vnic_ev {
     uint32_t op, err;      /* CMD */
     uint32_t reason;       /* FAULT */
     uint64_t addr;         /* FAULT: guest address */
-    uint64_t irq_mask;     /* IRQ: bit k = vector k triggered */
+    uint64_t irq_mask;     /* IRQ: bit k = vector k triggered (k < 64) */
+    uint32_t irq_mask_hi;  /* IRQ: bit k = vector 64 + k (NUM_VNIC = 32 has 65 vectors) */
 };
 
 #endif

@@ -193,7 +193,7 @@ localparam [7:0]    VNIC_PF_G_CMD_STATUS_ERR_RESET               = 8'h0;
 
 localparam [11:0]   VNIC_PF_STAGE_FLAGS                          = 12'h100; // RW vNIC flags.
 localparam [31:0]   VNIC_PF_STAGE_FLAGS_RESET                    = 32'h00000000;
-localparam integer  VNIC_PF_STAGE_FLAGS_ENABLE_LSB               = 0; // RW vNIC enabled: classified, DMA running.
+localparam integer  VNIC_PF_STAGE_FLAGS_ENABLE_LSB               = 0; // RW vNIC enabled: frames are classified to it. When cleared, frames already stored still drain by RX DMA.
 localparam integer  VNIC_PF_STAGE_FLAGS_ENABLE_WIDTH             = 1;
 localparam [31:0]   VNIC_PF_STAGE_FLAGS_ENABLE_MASK              = 32'h00000001;
 localparam [0:0]    VNIC_PF_STAGE_FLAGS_ENABLE_RESET             = 1'h0;

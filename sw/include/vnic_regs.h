@@ -214,7 +214,7 @@
 
 #define VNIC_PF_STAGE_FLAGS                          0x100u              /* RW vNIC flags. */
 #define VNIC_PF_STAGE_FLAGS_RESET                    0x00000000u
-#define VNIC_PF_STAGE_FLAGS_ENABLE_LSB               0u                  /* RW vNIC enabled: classified, DMA running. */
+#define VNIC_PF_STAGE_FLAGS_ENABLE_LSB               0u                  /* RW vNIC enabled: frames are classified to it. When cleared, frames already stored still drain by RX DMA. */
 #define VNIC_PF_STAGE_FLAGS_ENABLE_WIDTH             1u
 #define VNIC_PF_STAGE_FLAGS_ENABLE_MASK              0x00000001u
 #define VNIC_PF_STAGE_FLAGS_ENABLE_RESET             0x0u

@@ -1,0 +1,380 @@
+/* Internal state of the vNIC golden model, shared by its source files.
+ * Nothing here is part of the API (vnic_model.h). */
+#ifndef VNIC_MODEL_INT_H
+#define VNIC_MODEL_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vnic_model.h"
+#include "vnic_regs.h"
+
+#define NVMAX VNIC_MAX_VNIC
+#define NOCYC UINT64_MAX
+
+/* Words of the STAGE block (also the layout of a vNIC's active config). */
+#define STAGE_WORDS ((VNIC_PF_VSTAT_STATUS - VNIC_PF_STAGE_FLAGS) / 4u)
+#define SIDX(reg) (((reg) - VNIC_PF_STAGE_FLAGS) / 4u)
+/* Words of a VF page below its statistics block (plain registers). */
+#define VF_WORDS (VNIC_VF_STAT_RX_IN_LO / 4u)
+#define VIDX(reg) ((reg) / 4u)
+#define PAGE_WORDS (VNIC_PAGE_SIZE / 4u)
+
+/* Counter indices, from the generated X-macro tables. */
+enum {
+#define X(name, off) GS_##name,
+    VNIC_PF_GSTAT_COUNTERS(X)
+#undef X
+    GS_NUM
+};
+enum {
+#define X(name, off) ST_##name,
+    VNIC_VF_STAT_COUNTERS(X)
+#undef X
+    ST_NUM
+};
+
+/* Timing-model events that never appear on the trace port (stand-alone
+ * timing and the model's own interrupt timers). They travel in the same
+ * struct vnic_ev; field use: vnic, seq = first ring index, op = count,
+ * err = the vNIC's reset generation. */
+#define EVI_RX_DESC ((enum vnic_ev_type)32) /* RX descriptors fetched: now on chip */
+#define EVI_TX_DESC ((enum vnic_ev_type)33) /* TX descriptors fetched */
+#define EVI_TX_DMA ((enum vnic_ev_type)34)  /* TX DMA engine may issue the next descriptor */
+#define EVI_TX_DATA ((enum vnic_ev_type)35) /* TX frame data read from the host has arrived */
+#define EVI_IRQ_CHK ((enum vnic_ev_type)36) /* moderation check; seq = ring, op = 1 recheck */
+
+/* Order of events inside one cycle (docs/model.md). One queue per rank. */
+enum {
+    R_RX_SOF, R_RX_DEC, R_RX_GRANT, R_TX_GRANT, R_RX_FIFO_REL, R_RX_STORED,
+    R_RX_FREE, R_RX_CPL, R_I_RX_DESC, R_I_TX_DESC, R_I_TX_DMA, R_I_TX_DATA,
+    R_TX_QUEUED, R_TX_SENT, R_I_IRQ, R_CMD, R_FAULT, R_IRQ, R_NUM
+};
+
+struct evq {
+    struct vnic_ev *buf;
+    uint32_t cap, head, n;
+};
+
+/* Decoded configuration of one vNIC (active) or of the staging window. */
+struct vcfg {
+    bool enable, bcast, mcast, antispoof, pol_en, ceil_en, shp_en;
+    uint64_t mac; /* byte 0 in bits 47:40 */
+    uint32_t rx_base, rx_size, tx_base, tx_size;
+    uint32_t pol_rate, pol_burst, sch_guar, sch_ceil, sch_burst, sch_weight;
+    uint32_t tx_weight, tx_rate, tx_burst;
+    struct { uint64_t gbase, hbase, size; } win[VNIC_NUM_WIN_MAX];
+};
+
+/* A frame held in a partition (RX: len = L with FCS; TX: len = n). */
+struct pframe {
+    uint32_t off;   /* byte offset inside the partition */
+    uint16_t len;
+    uint8_t flags;  /* RX: VNIC_DESC_STATUS_BCAST / VNIC_DESC_STATUS_MCAST */
+    uint8_t pad;
+};
+struct fring {
+    struct pframe *f;
+    uint32_t cap, head, n;
+};
+
+struct vdesc {
+    uint64_t addr;
+    uint16_t len;
+};
+
+/* Device side of one descriptor ring. Indices are mod 2^SIZE. */
+struct ring {
+    uint32_t head;    /* HEAD register: next descriptor the device completes */
+    uint32_t use;     /* next descriptor the engine takes */
+    uint32_t fetch;   /* stand-alone: next descriptor to prefetch */
+    uint32_t onchip;  /* stand-alone: descriptors fetched (>= use) */
+    uint32_t inflight_fetch;
+    struct vdesc cache[8];
+    /* interrupt moderation */
+    uint32_t itr_n;
+    uint64_t itr_t0;
+    uint64_t itr_timer_at;
+};
+
+/* Outcome of an RX frame in the DMA engine. */
+enum { RXO_OK, RXO_BUFLEN, RXO_FAULT };
+struct rxrec {
+    uint64_t desc_g;  /* guest address of the descriptor */
+    uint64_t buf_g;
+    uint64_t faddr;
+    uint32_t idx;     /* ring index */
+    uint32_t L;
+    uint16_t buflen;
+    uint8_t flags;
+    uint8_t out;      /* RXO_* */
+    uint8_t reason;   /* fault reason when out == RXO_FAULT */
+    uint8_t done;
+};
+struct rxrecq {
+    struct rxrec *r;
+    uint32_t cap, head, n;
+};
+
+/* A TX descriptor being processed (read in flight, or waiting for
+ * TX_QUEUED in lockstep). */
+enum { TXE_NONE, TXE_TXLEN, TXE_SPOOF, TXE_GOOD, TXE_FAULT, TXE_WAIT };
+struct txrec {
+    uint64_t desc_g, buf_g, faddr, h;
+    uint32_t idx;
+    uint16_t n;
+    uint16_t buflen;
+    uint8_t kind;     /* TXE_* */
+    uint8_t reason;
+    uint8_t reserved; /* S_tx(n) counted in TX_USED */
+    uint8_t arrived;  /* stand-alone: data read from the host */
+};
+struct txrecq {
+    struct txrec *r;
+    uint32_t cap, head, n;
+};
+
+/* A fault the model expects the RTL to report (lockstep). */
+struct fcand {
+    uint8_t valid, reason;
+    uint64_t addr;
+};
+
+struct vnic_state {
+    uint32_t act[STAGE_WORDS]; /* active configuration, STAGE layout */
+    struct vcfg cfg;           /* decoded act */
+    uint32_t vreg[VF_WORDS];   /* VF page plain registers */
+    uint64_t stat[ST_NUM];
+    uint32_t snap;             /* VF page 64-bit read snapshot */
+    bool halted;
+    bool reset_pending;
+    uint8_t reason;
+    uint64_t fault_addr;
+    uint32_t gen;              /* bumped by RESET: stale timing events drop */
+
+    /* RX partition and admission */
+    uint32_t rx_used;
+    uint32_t rx_wp;            /* partition write offset */
+    struct fring rxq;          /* frames from head: granted, stored, accepted */
+    uint32_t rx_ngranted;      /* granted, space not yet released */
+    uint32_t rx_nstored;       /* stored, not granted */
+    /* token buckets (bytes * 2^24): value at the start of cycle *_cyc, no
+     * charge since; later values follow the closed form of §4.3 */
+    uint64_t pol_val, pol_cyc;
+    int64_t g_val, c_val, t_val;
+    uint64_t g_cyc, c_cyc, t_cyc;
+    int64_t d_rx, d_tx;        /* DRR deficits (bytes) */
+    struct rxrecq rxr;         /* frames in the RX DMA engine, grant order */
+    uint32_t rx_inflight;      /* records in rxr not done */
+    struct ring ring[2];       /* 0 RX, 1 TX */
+
+    /* TX */
+    uint32_t tx_used;
+    uint32_t tx_wp;
+    struct fring txq;          /* frames in the TX partition: granted, queued */
+    uint32_t tx_ngranted;
+    struct txrecq txr;         /* descriptors in the TX DMA engine */
+    uint32_t tx_reads;         /* stand-alone: reads in flight */
+
+    uint8_t *txpend;           /* data of the TX frame about to be queued */
+    bool fetch_stop[2];        /* stand-alone: prefetch refused (fault pending) */
+    uint64_t fetch_last_arr[2];
+
+    struct fcand bad_tail;     /* lockstep: BAD_TAIL seen at a doorbell */
+};
+
+/* A wire frame between vnic_model_rx() and its decision. */
+struct wframe {
+    uint64_t off;      /* absolute position of its bytes in wbuf */
+    uint32_t len;
+    uint32_t flags;
+    uint32_t words;    /* ingress FIFO words, set when admitted */
+    uint8_t admitted;
+    uint8_t sofdone;
+    uint8_t decided;
+    uint8_t dropped;   /* FIFO drop at the first beat */
+};
+
+/* A decided frame waiting to leave the ingress FIFO (lockstep order check). */
+struct relrec {
+    uint32_t seq;
+    uint32_t bytes;
+};
+
+struct vnic_model {
+    struct vnic_model_params p;
+    struct vnic_host_ops host;
+    enum vnic_model_mode mode;
+    unsigned W;          /* datapath bytes */
+    unsigned bw;         /* host path bytes per cycle */
+    uint64_t now;
+
+    /* register file */
+    uint32_t pf[PAGE_WORDS];
+    uint32_t pf_snap;
+    uint64_t gstat[GS_NUM];
+    uint64_t classified;       /* frames with a non-empty destination set */
+    uint64_t rx_in_cleared;    /* RX_IN zeroed by CLEAR_STATS (conservation) */
+    struct vnic_state v[NVMAX];
+    uint32_t fault_vec;
+    uint32_t stage[STAGE_WORDS];
+    /* commands */
+    bool cmd_busy;
+    uint32_t cmd_op, cmd_vnic, cmd_err, cmd_last_op;
+
+    /* RX buffers */
+    uint8_t *rxbuf, *txbuf;
+    uint8_t *scratch;    /* max_frame + 64 bytes */
+
+    /* wire frames: seq = wbase + index */
+    struct wframe *wf;
+    uint32_t wf_cap, wf_head, wf_n;
+    uint32_t wbase;      /* seq of wf[wf_head] */
+    uint32_t next_seq;   /* next seq given by vnic_model_rx */
+    uint32_t next_sof;
+    uint32_t last_dec;   /* seq + 1 of the last decided frame */
+    uint64_t wire_last;  /* last beat cycle of the latest frame */
+    uint8_t *wbuf;
+    uint64_t wbuf_cap, wbuf_base, wbuf_tail;
+
+    /* ingress FIFO */
+    uint64_t fifo_occ;
+    struct relrec *rel;
+    uint32_t rel_cap, rel_head, rel_n;
+    uint64_t ce_free;    /* stand-alone copy engine free at */
+
+    /* RX DMA engine and scheduler */
+    unsigned p1, p2, tp2;
+    uint32_t drx_pos, dtx_pos; /* vNICs with a positive deficit */
+    uint64_t rx_wake_at;
+    uint64_t rx_eng_free;
+    uint64_t wch;        /* write channel free at */
+    uint32_t rx_inflight;
+    uint64_t last_free_cyc, last_cpl_cyc;
+
+    /* TX */
+    uint64_t tx_wake_at;
+    uint64_t tx_out_free;   /* next grant allowed at */
+    uint64_t tx_bt;         /* wire byte-time of the next frame start */
+    uint64_t last_sent_cyc;
+    struct { uint32_t vnic; uint32_t len; } txg[64]; /* granted, not sent */
+    uint32_t txg_head, txg_n;
+    uint64_t txdma_wake_at;
+    uint64_t rch;           /* read channel free at */
+    uint32_t tx_reads;
+    unsigned txdma_rr;
+
+    /* interrupts of the current trigger cycle */
+    uint64_t irq_cyc;
+    uint64_t irq_own, irq_rtl;
+    uint32_t irq_own_hi, irq_rtl_hi;
+    bool irq_rtl_seen;
+
+    /* events */
+    struct evq q[R_NUM];
+    uint32_t qmask;
+    int last_rank;          /* lockstep: rank of the last fed event in now */
+    void (*obs)(void *ctx, const struct vnic_ev *ev);
+    void *obs_ctx;
+
+    /* mismatches */
+    char **mm;
+    unsigned mm_n, mm_cap, mm_total;
+    unsigned mm_new;
+};
+
+/* vnic_model.c: event core */
+int rank_of(int type);
+void evq_push(struct vnic_model *m, const struct vnic_ev *ev);
+void report(struct vnic_model *m, const struct vnic_ev *ev);
+void mismatch(struct vnic_model *m, uint64_t cycle, long seq, long vnic, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+bool standalone(const struct vnic_model *m);
+void dispatch_own(struct vnic_model *m, struct vnic_ev *ev);
+void irq_trigger(struct vnic_model *m, unsigned vector);
+void irq_rtl(struct vnic_model *m, const struct vnic_ev *ev);
+void irq_flush(struct vnic_model *m);
+
+/* vnic_model_regs.c */
+void regs_init(struct vnic_model *m);
+void cfg_decode(const struct vnic_model *m, const uint32_t *img, struct vcfg *c);
+void apply_cmd(struct vnic_model *m, struct vnic_ev *ev, bool ext);
+void cmd_reset_check(struct vnic_model *m, unsigned v);
+void vf_regs_reset(struct vnic_model *m, unsigned v);
+void pf_cause(struct vnic_model *m, uint32_t mask);
+uint32_t gctrl(const struct vnic_model *m);
+uint32_t gmaxframe(const struct vnic_model *m);
+
+/* vnic_model_rx.c */
+void apply_rx_sof(struct vnic_model *m, struct vnic_ev *ev, bool ext);
+void apply_rx_dec(struct vnic_model *m, struct vnic_ev *ev, bool ext);
+void apply_rx_fifo_rel(struct vnic_model *m, struct vnic_ev *ev, bool ext);
+void apply_rx_stored(struct vnic_model *m, struct vnic_ev *ev, bool ext);
+void rx_discard_stored(struct vnic_model *m, unsigned v);
+uint32_t rx_S(const struct vnic_model *m, uint32_t L);
+void part_read(const uint8_t *buf, uint32_t base, uint32_t size, uint32_t off, uint8_t *dst, uint32_t n);
+void part_write(uint8_t *buf, uint32_t base, uint32_t size, uint32_t off, const uint8_t *src, uint32_t n);
+struct pframe *fr_at(struct fring *q, uint32_t i);
+struct pframe *fr_push(struct fring *q);
+void fr_pop(struct fring *q);
+
+/* vnic_model_dma.c */
+void apply_rx_grant(struct vnic_model *m, struct vnic_ev *ev, bool ext);
+void apply_rx_free(struct vnic_model *m, struct vnic_ev *ev, bool ext);
+void apply_rx_cpl(struct vnic_model *m, struct vnic_ev *ev, bool ext);
+void apply_fault(struct vnic_model *m, struct vnic_ev *ev, bool ext);
+void apply_ring_desc(struct vnic_model *m, struct vnic_ev *ev, unsigned r);
+void apply_irq_chk(struct vnic_model *m, struct vnic_ev *ev);
+void rx_wake(struct vnic_model *m, uint64_t c);
+void ring_prefetch(struct vnic_model *m, unsigned v, unsigned r, uint64_t c);
+void ring_reset(struct vnic_model *m, unsigned v, unsigned r);
+void doorbell(struct vnic_model *m, unsigned v, unsigned r, uint32_t old);
+void itr_written(struct vnic_model *m, unsigned v, unsigned r);
+void mod_complete(struct vnic_model *m, unsigned v, unsigned r);
+bool xlate(const struct vnic_model *m, unsigned v, uint64_t g, uint64_t n, uint64_t *h);
+uint32_t ring_size(const struct vnic_model *m, unsigned v, unsigned r);
+uint64_t ring_base(const struct vnic_model *m, unsigned v, unsigned r);
+uint32_t ring_tail(const struct vnic_model *m, unsigned v, unsigned r);
+void sched_fault(struct vnic_model *m, unsigned v, unsigned reason, uint64_t addr, uint64_t c);
+void fault_set(struct vnic_model *m, unsigned v, unsigned reason, uint64_t addr);
+int desc_read(struct vnic_model *m, unsigned v, unsigned r, uint64_t g, struct vdesc *d,
+              unsigned *reason);
+unsigned desc_writeback(struct vnic_model *m, unsigned v, unsigned r, uint64_t g, uint16_t buflen,
+                        uint16_t len, uint16_t status);
+unsigned ring_first_bad(struct vnic_model *m, unsigned v, unsigned r, uint64_t *addr);
+int64_t sched_g_at(const struct vnic_model *m, unsigned v, uint64_t t);
+int64_t sched_c_at(const struct vnic_model *m, unsigned v, uint64_t t);
+int64_t shaper_at(const struct vnic_model *m, unsigned v, uint64_t t);
+void shaper_charge(struct vnic_model *m, unsigned v, uint64_t t, uint32_t len);
+unsigned first_at(uint32_t mask, unsigned p);
+unsigned first_after(uint32_t mask, unsigned p);
+void rx_end_inflight(struct vnic_model *m, unsigned v);
+
+/* vnic_model_tx.c */
+void apply_tx_grant(struct vnic_model *m, struct vnic_ev *ev, bool ext);
+void apply_tx_queued(struct vnic_model *m, struct vnic_ev *ev, bool ext);
+void apply_tx_sent(struct vnic_model *m, struct vnic_ev *ev, bool ext);
+void apply_tx_dma(struct vnic_model *m, struct vnic_ev *ev);
+void apply_tx_data(struct vnic_model *m, struct vnic_ev *ev);
+void tx_wake(struct vnic_model *m, uint64_t c);
+void txdma_wake(struct vnic_model *m, uint64_t c);
+void tx_lockstep_advance(struct vnic_model *m, unsigned v);
+void tx_discard(struct vnic_model *m, unsigned v);
+bool tx_fault_candidate(struct vnic_model *m, unsigned v, unsigned reason, uint64_t addr);
+
+/* small helpers */
+static inline uint32_t ceil_div(uint32_t a, uint32_t b) { return (a + b - 1) / b; }
+static inline uint64_t umax64(uint64_t a, uint64_t b) { return a > b ? a : b; }
+static inline uint64_t umin64(uint64_t a, uint64_t b) { return a < b ? a : b; }
+static inline void put16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
+static inline uint16_t get16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+static inline uint64_t get64(const uint8_t *p)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = (v << 8) | p[i];
+    return v;
+}
+
+#endif

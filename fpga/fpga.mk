@@ -1,0 +1,87 @@
+# fpga/fpga.mk: FPGA builds (make fpga), board-side simulations and checks.
+# Included by the top-level Makefile with the repository root as the current
+# directory; everything is written under $(BUILD)/fpga/. docs/fpga.md is the
+# guide.
+#
+#   make fpga               fpga-ecp5-85f and fpga-5a-75b: bitstream + report each
+#   make fpga-ecp5-85f      vnic_top, default configuration, LFE5U-85F, out of context
+#   make fpga-5a-75b        Colorlight 5A-75B v8.0 board top (LFE5U-25F), reduced device
+#   make fpga-ice40         vnic_top, reduced configuration, iCE40HX8K: does not
+#                           fit (docs/fpga.md section 4); kept to measure it
+#   make fpga-check         CI check: synthesis + place and route of the board
+#                           top's small configuration (2 vNICs), no bitstream
+#   make fpga-lint          verilator --lint-only -Wall of the board-side RTL
+# Tests (make test): fpga-rgmii-loop (RGMII loopback of the MAC shim, Icarus),
+# fpga-axi-ram (bursts, strobes, back-pressure, DECERR of the host memory),
+# fpga-board-smoke (UART register bridge on the board top, Icarus),
+# fpga-synth-check (Yosys synthesis of the small configuration).
+
+FPGA_B        := $(BUILD)/fpga
+FPGA_TARGETS  := ecp5-85f 5a-75b ice40
+FPGA_DEFAULT  := ecp5-85f 5a-75b
+FPGA_TOP_F    := rtl/vnic_top.f
+FPGA_FLOW     := fpga/scripts/flow.sh fpga/scripts/report.py
+
+# Files of a Verilog file list (// and # comments, +options dropped); a path
+# that does not exist from the repository root is taken relative to the list.
+fpga_flist = $(foreach f,$(filter-out +% -%,$(shell sed -e 's|//.*||' -e 's|\#.*||' $(1) 2>/dev/null)),$(if $(wildcard $(f)),$(f),$(dir $(1))$(f)))
+
+FPGA_DEV_SRC   = $(call fpga_flist,$(FPGA_TOP_F)) $(wildcard rtl/*.vh) $(FPGA_TOP_F)
+FPGA_BOARD_SRC = $(wildcard fpga/rtl/*.v fpga/rtl/*.f fpga/rtl/ecp5/*.v fpga/rtl/sim/*.v)
+FPGA_SIM_F     := fpga/rtl/board_sim.f
+FPGA_IVFLAGS   := -g2005 -Wall -Wno-timescale -Wno-implicit-dimensions -Irtl
+
+# ---------------------------------------------------------------- bitstreams
+FPGA_CMDS += $(addprefix fpga-,$(FPGA_DEFAULT))
+.PHONY: $(addprefix fpga-,$(FPGA_TARGETS)) fpga-check fpga-lint fpga-synth-check
+
+$(addprefix fpga-,$(FPGA_TARGETS)): fpga-%: $(FPGA_B)/%/report.txt
+
+$(FPGA_B)/%/report.txt: fpga/%/target.conf $(wildcard fpga/*/*.lpf fpga/*/*.pcf) $(FPGA_BOARD_SRC) $(FPGA_DEV_SRC) $(FPGA_FLOW) | $(BOOTSTRAP_FPGA)
+	@mkdir -p $(@D)
+	fpga/scripts/flow.sh $* $(@D)
+
+# The CI-sized check: place and route the board top's small configuration.
+fpga-check: $(FPGA_BOARD_SRC) $(FPGA_DEV_SRC) $(FPGA_FLOW) | $(BOOTSTRAP_FPGA)
+	@mkdir -p $(FPGA_B)/check
+	fpga/scripts/flow.sh --no-bitstream 5a-75b $(FPGA_B)/check
+
+# ---------------------------------------------------------------- simulations
+FPGA_LOOP_SRC := fpga/tb/vnic_rgmii_loop_tb.v fpga/rtl/vnic_rgmii_mac.v fpga/rtl/vnic_rgmii.v \
+                 fpga/rtl/vnic_gmii_rx.v fpga/rtl/vnic_gmii_tx.v fpga/rtl/vnic_async_fifo.v \
+                 fpga/rtl/vnic_axis_upsize.v fpga/rtl/vnic_reset_sync.v \
+                 fpga/rtl/sim/vnic_ddr_in.v fpga/rtl/sim/vnic_ddr_out.v
+
+$(FPGA_B)/sim/rgmii_loop.vvp: $(FPGA_LOOP_SRC) | $(BOOTSTRAP)
+	@mkdir -p $(@D)
+	$(IVERILOG) $(FPGA_IVFLAGS) -s vnic_rgmii_loop_tb -o $@ $(FPGA_LOOP_SRC)
+
+$(FPGA_B)/sim/axi_ram.vvp: fpga/tb/vnic_axi_ram_tb.v fpga/rtl/vnic_axi_ram.v | $(BOOTSTRAP)
+	@mkdir -p $(@D)
+	$(IVERILOG) $(FPGA_IVFLAGS) -s vnic_axi_ram_tb -o $@ $^
+
+$(FPGA_B)/sim/board.vvp: fpga/tb/vnic_board_tb.v $(FPGA_BOARD_SRC) $(FPGA_DEV_SRC) | $(BOOTSTRAP)
+	@mkdir -p $(@D)
+	$(IVERILOG) $(FPGA_IVFLAGS) -s vnic_board_tb -o $@ fpga/tb/vnic_board_tb.v \
+		$(call fpga_flist,$(FPGA_SIM_F)) $(call fpga_flist,$(FPGA_TOP_F))
+
+TEST_DEPS += $(FPGA_B)/sim/rgmii_loop.vvp $(FPGA_B)/sim/axi_ram.vvp $(FPGA_B)/sim/board.vvp
+TEST_CMDS += fpga-rgmii-loop fpga-axi-ram fpga-board-smoke
+TEST_CMD_fpga-rgmii-loop  = $(VVP) -n $(FPGA_B)/sim/rgmii_loop.vvp
+TEST_CMD_fpga-axi-ram     = $(VVP) -n $(FPGA_B)/sim/axi_ram.vvp
+TEST_CMD_fpga-board-smoke = $(VVP) -n $(FPGA_B)/sim/board.vvp
+
+# Yosys (base tool set): the board top elaborates, no latches, check -assert.
+fpga-synth-check: | $(BOOTSTRAP)
+	YOSYS="$(YOSYS)" fpga/scripts/synth_check.sh $(FPGA_B)/synth-check
+
+# ---------------------------------------------------------------- lint
+# The two tops instantiate every board-side module (behavioural primitives).
+FPGA_LINT_TOPS := vnic_board_5a75b vnic_ooc_top
+LINT_CMDS += fpga-lint
+fpga-lint: | $(BOOTSTRAP)
+	@for top in $(FPGA_LINT_TOPS); do \
+		$(VERILATOR) --lint-only -Wall -Irtl $(wildcard rtl/vnic.vlt) fpga/rtl/fpga.vlt --top-module $$top \
+			$(call fpga_flist,$(FPGA_SIM_F)) fpga/rtl/vnic_ooc_top.v $(call fpga_flist,$(FPGA_TOP_F)) || exit 1; \
+	done
+	@echo "fpga-lint: OK ($(FPGA_LINT_TOPS))"

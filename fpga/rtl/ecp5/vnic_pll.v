@@ -1,0 +1,51 @@
+// vnic_pll: 25 MHz board clock to the 125 MHz system clock on ECP5 (EHXPLLL).
+`default_nettype none
+//
+// VCO 625 MHz = 25 MHz x 25 (CLKI_DIV 1, CLKFB_DIV 5 from CLKOP, CLKOP_DIV
+// 5); values from `ecppll -i 25 -o 125`. `locked` is the PLL's LOCK output,
+// asynchronous to both clocks. Behavioural twin: fpga/rtl/sim/vnic_pll.v.
+module vnic_pll (
+    input  wire clk_in,   // 25 MHz
+    output wire clk_out,  // 125 MHz
+    output wire locked
+);
+
+    (* FREQUENCY_PIN_CLKI = "25" *)
+    (* FREQUENCY_PIN_CLKOP = "125" *)
+    (* ICP_CURRENT = "12" *) (* LPF_RESISTOR = "8" *) (* MFG_ENABLE_FILTEROPAMP = "1" *) (* MFG_GMCREF_SEL = "2" *)
+    EHXPLLL #(
+        .PLLRST_ENA       ("DISABLED"),
+        .INTFB_WAKE       ("DISABLED"),
+        .STDBY_ENABLE     ("DISABLED"),
+        .DPHASE_SOURCE    ("DISABLED"),
+        .OUTDIVIDER_MUXA  ("DIVA"),
+        .OUTDIVIDER_MUXB  ("DIVB"),
+        .OUTDIVIDER_MUXC  ("DIVC"),
+        .OUTDIVIDER_MUXD  ("DIVD"),
+        .CLKI_DIV         (1),
+        .CLKOP_ENABLE     ("ENABLED"),
+        .CLKOP_DIV        (5),
+        .CLKOP_CPHASE     (2),
+        .CLKOP_FPHASE     (0),
+        .FEEDBK_PATH      ("CLKOP"),
+        .CLKFB_DIV        (5)
+    ) u_pll (
+        .RST          (1'b0),
+        .STDBY        (1'b0),
+        .CLKI         (clk_in),
+        .CLKOP        (clk_out),
+        .CLKFB        (clk_out),
+        .CLKINTFB     (),
+        .PHASESEL0    (1'b0),
+        .PHASESEL1    (1'b0),
+        .PHASEDIR     (1'b1),
+        .PHASESTEP    (1'b1),
+        .PHASELOADREG (1'b1),
+        .PLLWAKESYNC  (1'b0),
+        .ENCLKOP      (1'b0),
+        .LOCK         (locked)
+    );
+
+endmodule
+
+`default_nettype wire

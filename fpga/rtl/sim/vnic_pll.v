@@ -1,0 +1,27 @@
+// vnic_pll: board clock generator, behavioural model for simulation.
+`default_nettype none
+//
+// Same ports as the ECP5 version (fpga/rtl/ecp5/vnic_pll.v, EHXPLLL
+// 25 -> 125 MHz). In simulation the test bench drives `clk_in` at the
+// system frequency itself: `clk_out` is `clk_in`, and `locked` rises
+// after 16 input cycles.
+module vnic_pll (
+    input  wire clk_in,
+    output wire clk_out,
+    output wire locked
+);
+
+    reg [4:0] cnt_q = 5'd0;
+
+    always @(posedge clk_in) begin
+        if (!cnt_q[4]) begin
+            cnt_q <= cnt_q + 5'd1;
+        end
+    end
+
+    assign clk_out = clk_in;
+    assign locked  = cnt_q[4];
+
+endmodule
+
+`default_nettype wire

@@ -1,0 +1,67 @@
+/* tb_setup.h: bring a device up through libvnic on an RTL environment, the
+ * way a hypervisor and its VMs would: PF open, global control, one VM per
+ * vNIC (guest memory mapped to its own host range), vNIC created from a QoS
+ * spec with DMA windows = the VM's memory, VF driver with its rings. The
+ * VM's host range is declared legal for that vNIC's DMA in the host-memory
+ * checker; every other host address is illegal. */
+#ifndef TB_SETUP_H
+#define TB_SETUP_H
+
+#include <stdint.h>
+
+#include "tb_env.h"
+#include "vnic_pf.h"
+#include "vnic_vf.h"
+
+#define TB_CLK_HZ 156250000ull
+#define TB_GUEST_BASE 0x40000000ull
+
+struct tb_sys_cfg {
+    unsigned nvnic;               /* vNICs to create (0 = NUM_VNIC) */
+    unsigned flags;               /* VNIC_QOS_* for every vNIC */
+    unsigned ring_log2;           /* RX ring (default 6) */
+    uint32_t buf_size;            /* RX buffer bytes (default 2048) */
+    uint64_t mem_size;            /* per VM (default: fits the rings and buffers) */
+    unsigned max_frame;           /* G.MAX_FRAME (0 = keep the reset value) */
+    int def_vnic;                 /* -1: none */
+    unsigned vf_flags;            /* VNIC_VF_* */
+};
+
+struct tb_rx_frame {
+    uint8_t *data;
+    uint32_t len;
+    uint16_t status;
+};
+
+struct tb_sys {
+    struct tb_env *env;
+    struct vnic_dev *dev;
+    unsigned n;
+    struct vnic_vm vm[32];
+    struct vnic_vf *vf[32];
+    uint8_t mac[32][6];
+    struct vnic_qos_spec spec[32];
+    /* frames received by each VF driver, in order */
+    struct tb_rx_frame *rx[32];
+    size_t nrx[32], caprx[32];
+};
+
+void tb_sys_cfg_default(struct tb_sys_cfg *c);
+/* MAC of vNIC v in the tests: 02:00:00:00:<v>:01 (locally administered). */
+void tb_sys_mac(unsigned v, uint8_t mac[6]);
+uint64_t tb_sys_host_base(unsigned v);
+/* 0, or -1 with a message. */
+int tb_sys_up(struct tb_sys *s, struct tb_env *e, const struct tb_sys_cfg *c, char *err,
+              size_t errlen);
+void tb_sys_down(struct tb_sys *s);
+/* Let every VF driver take its completions (reposting buffers). Returns the
+ * number of frames taken. */
+unsigned tb_sys_poll(struct tb_sys *s);
+/* Run until idle, polling the VF drivers every `every` cycles; 0 when idle. */
+int tb_sys_drain(struct tb_sys *s, uint64_t max_cycles);
+
+/* Build a wire frame: DA, SA 02:aa:00:00:00:01, EtherType 0x88B5, payload
+ * from seed, FCS appended. out holds len bytes (len >= 18). */
+void tb_make_frame(uint8_t *out, uint32_t len, const uint8_t da[6], uint64_t seed);
+
+#endif

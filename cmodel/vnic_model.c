@@ -146,8 +146,6 @@ void vnic_model_set_mode(struct vnic_model *m, enum vnic_model_mode mode) { m->m
 
 const struct vnic_model_params *vnic_model_get_params(const struct vnic_model *m) { return &m->p; }
 
-bool standalone(const struct vnic_model *m) { return m->mode == VNIC_MODEL_STANDALONE; }
-
 uint64_t vnic_model_now(const struct vnic_model *m) { return m->now; }
 
 void vnic_model_set_observer(struct vnic_model *m,
@@ -155,12 +153,6 @@ void vnic_model_set_observer(struct vnic_model *m,
 {
     m->obs = cb;
     m->obs_ctx = ctx;
-}
-
-void report(struct vnic_model *m, const struct vnic_ev *ev)
-{
-    if (m->obs)
-        m->obs(m->obs_ctx, ev);
 }
 
 /* ------------------------------------------------------------ mismatches */
@@ -265,29 +257,20 @@ int vnic_ev_format(const struct vnic_ev *ev, char *buf, size_t len)
 
 /* ------------------------------------------------------------ event queues */
 
+static const int8_t rank_tab[40] = {
+    [VNIC_EV_RX_SOF] = R_RX_SOF, [VNIC_EV_RX_DEC] = R_RX_DEC, [VNIC_EV_RX_GRANT] = R_RX_GRANT,
+    [VNIC_EV_TX_GRANT] = R_TX_GRANT, [VNIC_EV_RX_FIFO_REL] = R_RX_FIFO_REL,
+    [VNIC_EV_RX_STORED] = R_RX_STORED, [VNIC_EV_RX_FREE] = R_RX_FREE, [VNIC_EV_RX_CPL] = R_RX_CPL,
+    [32] = R_I_RX_DESC, [33] = R_I_TX_DESC, [34] = R_I_TX_DMA, [35] = R_I_TX_DATA,
+    [VNIC_EV_TX_QUEUED] = R_TX_QUEUED, [VNIC_EV_TX_SENT] = R_TX_SENT, [36] = R_I_IRQ,
+    [VNIC_EV_CMD] = R_CMD, [VNIC_EV_FAULT] = R_FAULT, [VNIC_EV_IRQ] = R_IRQ,
+};
+
 int rank_of(int type)
 {
-    switch (type) {
-    case VNIC_EV_RX_SOF: return R_RX_SOF;
-    case VNIC_EV_RX_DEC: return R_RX_DEC;
-    case VNIC_EV_RX_GRANT: return R_RX_GRANT;
-    case VNIC_EV_TX_GRANT: return R_TX_GRANT;
-    case VNIC_EV_RX_FIFO_REL: return R_RX_FIFO_REL;
-    case VNIC_EV_RX_STORED: return R_RX_STORED;
-    case VNIC_EV_RX_FREE: return R_RX_FREE;
-    case VNIC_EV_RX_CPL: return R_RX_CPL;
-    case EVI_RX_DESC: return R_I_RX_DESC;
-    case EVI_TX_DESC: return R_I_TX_DESC;
-    case EVI_TX_DMA: return R_I_TX_DMA;
-    case EVI_TX_DATA: return R_I_TX_DATA;
-    case VNIC_EV_TX_QUEUED: return R_TX_QUEUED;
-    case VNIC_EV_TX_SENT: return R_TX_SENT;
-    case EVI_IRQ_CHK: return R_I_IRQ;
-    case VNIC_EV_CMD: return R_CMD;
-    case VNIC_EV_FAULT: return R_FAULT;
-    case VNIC_EV_IRQ: return R_IRQ;
-    default: return -1;
-    }
+    if (type >= 0 && type < 40 && (type == VNIC_EV_RX_SOF || rank_tab[type]))
+        return rank_tab[type];
+    return -1;
 }
 
 int vnic_ev_cmp(const struct vnic_ev *a, const struct vnic_ev *b)
@@ -301,7 +284,7 @@ int vnic_ev_cmp(const struct vnic_ev *a, const struct vnic_ev *b)
 static int evq_grow(struct evq *q)
 {
     uint32_t nc = q->cap ? 2 * q->cap : 64;
-    struct vnic_ev *nb = malloc((size_t)nc * sizeof(*nb));
+    struct qi *nb = malloc((size_t)nc * sizeof(*nb));
     if (!nb)
         return -1;
     for (uint32_t i = 0; i < q->n; i++)
@@ -315,28 +298,61 @@ static int evq_grow(struct evq *q)
 
 /* Insert in cycle order; events of one queue with the same cycle keep the
  * order in which they were scheduled. Almost always an append. */
-void evq_push(struct vnic_model *m, const struct vnic_ev *ev)
+static void qi_push(struct vnic_model *m, const struct qi *it)
 {
-    int r = rank_of((int)ev->type);
+    int r = rank_tab[it->type];
     struct evq *q = &m->q[r];
     if (q->n == q->cap && evq_grow(q))
         return;
     uint32_t mask = q->cap - 1;
     uint32_t pos = q->n;
-    while (pos > 0 && q->buf[(q->head + pos - 1) & mask].cycle > ev->cycle) {
+    while (pos > 0 && q->buf[(q->head + pos - 1) & mask].cycle > it->cycle) {
         q->buf[(q->head + pos) & mask] = q->buf[(q->head + pos - 1) & mask];
         pos--;
     }
-    q->buf[(q->head + pos) & mask] = *ev;
+    q->buf[(q->head + pos) & mask] = *it;
     q->n++;
     m->qmask |= 1u << r;
 }
 
-static bool q_next(const struct vnic_model *m, uint64_t *cyc, int *rank)
+void sched(struct vnic_model *m, enum vnic_ev_type type, uint64_t cycle, uint32_t vnic, uint32_t seq,
+           uint32_t op, uint32_t err)
+{
+    struct qi it = {cycle, 0, (uint32_t)type, vnic, seq, op, err, 0};
+    qi_push(m, &it);
+}
+
+void evq_push(struct vnic_model *m, const struct vnic_ev *ev)
+{
+    struct qi it = {ev->cycle, ev->addr, (uint32_t)ev->type, ev->vnic, ev->seq, ev->op, ev->err, ev->reason};
+    qi_push(m, &it);
+}
+
+static bool q_next(struct vnic_model *m, uint64_t *cyc, int *rank)
 {
     uint32_t mask = m->qmask;
     uint64_t best = NOCYC;
     int br = -1;
+    while (m->vs_dec < m->vs_sof) { /* frames dropped at their first beat have no RX_DEC */
+        const struct wframe *f = wf_get(m, m->vs_dec);
+        if (f && !f->dropped)
+            break;
+        m->vs_dec++;
+    }
+    if (m->vs_sof < m->next_seq && standalone(m)) { /* wire frames, in order */
+        best = wf_get(m, m->vs_sof)->sof_cyc;
+        br = R_RX_SOF;
+        if (m->vs_dec < m->vs_sof) {
+            uint64_t d = wf_get(m, m->vs_dec)->dec_cyc;
+            if (d < best) {
+                best = d;
+                br = R_RX_DEC;
+            }
+        }
+    } else if (m->vs_dec < m->next_seq && standalone(m)) {
+        best = wf_get(m, m->vs_dec)->dec_cyc;
+        br = R_RX_DEC;
+    }
     while (mask) {
         int r = __builtin_ctz(mask);
         mask &= mask - 1;
@@ -354,10 +370,28 @@ static bool q_next(const struct vnic_model *m, uint64_t *cyc, int *rank)
     return true;
 }
 
+/* Pop the head of queue r as a struct vnic_ev. */
 static void q_pop(struct vnic_model *m, int r, struct vnic_ev *ev)
 {
+    memset(ev, 0, sizeof(*ev));
+    if ((r == R_RX_SOF || r == R_RX_DEC) && !(m->qmask & (1u << r))) {
+        uint32_t *vs = r == R_RX_SOF ? &m->vs_sof : &m->vs_dec;
+        const struct wframe *f = wf_get(m, *vs);
+        ev->type = r == R_RX_SOF ? VNIC_EV_RX_SOF : VNIC_EV_RX_DEC;
+        ev->cycle = r == R_RX_SOF ? f->sof_cyc : f->dec_cyc;
+        ev->seq = (*vs)++;
+        return;
+    }
     struct evq *q = &m->q[r];
-    *ev = q->buf[q->head];
+    const struct qi *it = &q->buf[q->head];
+    ev->cycle = it->cycle;
+    ev->type = (enum vnic_ev_type)it->type;
+    ev->vnic = it->vnic;
+    ev->seq = it->seq;
+    ev->op = it->op;
+    ev->err = it->err;
+    ev->reason = it->reason;
+    ev->addr = it->addr;
     q->head = (q->head + 1) & (q->cap - 1);
     if (--q->n == 0)
         m->qmask &= ~(1u << r);
@@ -507,6 +541,8 @@ void vnic_model_run_until(struct vnic_model *m, uint64_t cycle)
 
 uint64_t vnic_model_drain(struct vnic_model *m, uint64_t max_cycles)
 {
+    if (!standalone(m))
+        return m->now; /* lockstep: time comes from the RTL's events */
     uint64_t limit = m->now + max_cycles;
     if (limit < m->now)
         limit = NOCYC - 2;
@@ -627,6 +663,7 @@ int vnic_model_check_conservation(const struct vnic_model *m, char *err, size_t 
             return -1;
         }
     }
+    in += m->rx_in_cleared; /* RX_IN zeroed by CLEAR_STATS */
     if (g[GS_RX_COPIES] != in) {
         snprintf(err, errlen, "RX_COPIES %llu != sum of RX_IN %llu",
                  (unsigned long long)g[GS_RX_COPIES], (unsigned long long)in);

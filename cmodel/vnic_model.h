@@ -76,7 +76,8 @@ void vnic_model_rx(struct vnic_model *m, uint64_t sof_cycle, const struct vnic_w
 void vnic_model_run_until(struct vnic_model *m, uint64_t cycle);
 uint64_t vnic_model_now(const struct vnic_model *m);
 /* Run until nothing is pending (all frames decided, DMAed or stuck for
- * lack of descriptors); returns the cycle reached. */
+ * lack of descriptors); returns the cycle reached (one past the last event).
+ * Stand-alone mode only: in lockstep mode it returns the current cycle. */
 uint64_t vnic_model_drain(struct vnic_model *m, uint64_t max_cycles);
 
 /* Lockstep: feed one RTL timing event; the model applies it at ev->cycle,

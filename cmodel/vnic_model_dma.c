@@ -6,28 +6,7 @@
 
 #include "vnic_model_int.h"
 
-#define RREG(r, NAME) ((r) ? VNIC_VF_TXR_##NAME : VNIC_VF_RXR_##NAME)
-
 /* ------------------------------------------------------------ rings */
-
-uint32_t ring_size(const struct vnic_model *m, unsigned v, unsigned r)
-{
-    uint32_t l = (m->v[v].vreg[VIDX(RREG(r, SIZE))] & VNIC_VF_RXR_SIZE_LOG2_MASK) >>
-                 VNIC_VF_RXR_SIZE_LOG2_LSB;
-    return (l == 0 || l > VNIC_RING_LOG2_MAX) ? 0 : 1u << l;
-}
-
-uint64_t ring_base(const struct vnic_model *m, unsigned v, unsigned r)
-{
-    const uint32_t *vr = m->v[v].vreg;
-    return ((uint64_t)vr[VIDX(RREG(r, BASE_HI))] << 32) | vr[VIDX(RREG(r, BASE_LO))];
-}
-
-uint32_t ring_tail(const struct vnic_model *m, unsigned v, unsigned r)
-{
-    return (m->v[v].vreg[VIDX(RREG(r, TAIL))] & VNIC_VF_RXR_TAIL_IDX_MASK) >>
-           VNIC_VF_RXR_TAIL_IDX_LSB;
-}
 
 void ring_reset(struct vnic_model *m, unsigned v, unsigned r)
 {
@@ -144,8 +123,8 @@ void ring_prefetch(struct vnic_model *m, unsigned v, unsigned r, uint64_t c)
         if (!unf || held >= 8)
             break;
         uint32_t k = unf < 4 ? unf : 4;
-        if (k > 8 - held)
-            k = 8 - held;
+        if (8 - held < k)
+            break; /* wait until a whole burst fits */
         uint64_t g0 = base + (uint64_t)VNIC_DESC_OFF_SIZE * g->fetch;
         uint32_t blk = (uint32_t)(64u - (g0 & 63u)) / VNIC_DESC_OFF_SIZE;
         if (k > blk)
@@ -161,15 +140,7 @@ void ring_prefetch(struct vnic_model *m, unsigned v, unsigned r, uint64_t c)
         uint64_t arr = c + m->p.host_lat + ceil_div(VNIC_DESC_OFF_SIZE * k, m->bw);
         arr = umax64(arr, s->fetch_last_arr[r]);
         s->fetch_last_arr[r] = arr;
-        struct vnic_ev ev;
-        memset(&ev, 0, sizeof(ev));
-        ev.cycle = arr;
-        ev.type = r ? EVI_TX_DESC : EVI_RX_DESC;
-        ev.vnic = v;
-        ev.seq = g->fetch;
-        ev.op = k;
-        ev.err = s->gen;
-        evq_push(m, &ev);
+        sched(m, r ? EVI_TX_DESC : EVI_RX_DESC, arr, v, g->fetch, k, s->gen);
         g->fetch = (g->fetch + k) & mask;
         g->inflight_fetch++;
     }
@@ -188,23 +159,36 @@ void apply_ring_desc(struct vnic_model *m, struct vnic_ev *ev, unsigned r)
         return;
     uint32_t mask = size - 1;
     uint64_t base = ring_base(m, v, r);
-    for (uint32_t i = 0; i < ev->op; i++) {
+    bool had = ((g->onchip - g->use) & mask) != 0;
+    /* one read for the burst; on an error, descriptor by descriptor to find
+     * the first one that fails */
+    uint8_t b[4 * VNIC_DESC_OFF_SIZE];
+    uint64_t h, g0 = base + (uint64_t)VNIC_DESC_OFF_SIZE * (ev->seq & mask);
+    uint32_t k = ev->op <= 4 ? ev->op : 4;
+    bool whole = (ev->seq & mask) + k <= size && xlate(m, v, g0, VNIC_DESC_OFF_SIZE * k, &h) &&
+                 !m->host.read(m->host.ctx, h, b, VNIC_DESC_OFF_SIZE * k);
+    for (uint32_t i = 0; i < k; i++) {
         uint32_t idx = (ev->seq + i) & mask;
-        uint64_t ga = base + (uint64_t)VNIC_DESC_OFF_SIZE * idx;
         struct vdesc d;
-        unsigned reason;
-        if (desc_read(m, v, r, ga, &d, &reason)) {
-            s->fetch_stop[r] = true;
-            sched_fault(m, v, reason, ga, m->now);
-            break;
+        if (whole) {
+            d.addr = get64(b + VNIC_DESC_OFF_SIZE * i + VNIC_DESC_OFF_ADDR);
+            d.len = get16(b + VNIC_DESC_OFF_SIZE * i + VNIC_DESC_OFF_BUFLEN);
+        } else {
+            uint64_t ga = base + (uint64_t)VNIC_DESC_OFF_SIZE * idx;
+            unsigned reason;
+            if (desc_read(m, v, r, ga, &d, &reason)) {
+                s->fetch_stop[r] = true;
+                sched_fault(m, v, reason, ga, m->now);
+                break;
+            }
         }
         g->cache[idx & 7u] = d;
         g->onchip = (idx + 1) & mask;
     }
-    if (r == 0)
-        rx_wake(m, m->now + 1);
-    else
+    if (r == 1)
         txdma_wake(m, m->now + 1);
+    else if (!had && s->rx_nstored)
+        rx_wake(m, m->now + 1); /* a stored frame just got its descriptor */
     ring_prefetch(m, v, r, m->now + 1);
 }
 
@@ -290,14 +274,7 @@ static void mod_check(struct vnic_model *m, unsigned v, unsigned r)
     }
     if (g->itr_timer_at != dl) {
         g->itr_timer_at = dl;
-        struct vnic_ev ev;
-        memset(&ev, 0, sizeof(ev));
-        ev.cycle = dl;
-        ev.type = EVI_IRQ_CHK;
-        ev.vnic = v;
-        ev.seq = r;
-        ev.err = s->gen;
-        evq_push(m, &ev);
+        sched(m, EVI_IRQ_CHK, dl, v, r, 0, s->gen);
     }
 }
 
@@ -316,15 +293,7 @@ void itr_written(struct vnic_model *m, unsigned v, unsigned r)
 {
     if (!m->v[v].ring[r].itr_n)
         return;
-    struct vnic_ev ev;
-    memset(&ev, 0, sizeof(ev));
-    ev.cycle = m->now + 1;
-    ev.type = EVI_IRQ_CHK;
-    ev.vnic = v;
-    ev.seq = r;
-    ev.op = 1;
-    ev.err = m->v[v].gen;
-    evq_push(m, &ev);
+    sched(m, EVI_IRQ_CHK, m->now + 1, v, r, 1, m->v[v].gen);
 }
 
 void apply_irq_chk(struct vnic_model *m, struct vnic_ev *ev)
@@ -527,9 +496,10 @@ static int rx_decide(struct vnic_model *m, uint32_t E, uint64_t t, int *tier)
 static uint32_t rx_elig_own(const struct vnic_model *m)
 {
     uint32_t E = 0;
-    for (unsigned v = 0; v < m->p.num_vnic; v++) {
+    for (uint32_t rest = m->stored_mask; rest; rest &= rest - 1) {
+        unsigned v = (unsigned)__builtin_ctz(rest);
         const struct vnic_state *s = &m->v[v];
-        if (!s->rx_nstored || s->halted || s->reset_pending)
+        if (s->halted || s->reset_pending)
             continue;
         uint32_t size = ring_size(m, v, 0);
         if (size && ((s->ring[0].onchip - s->ring[0].use) & (size - 1)))
@@ -571,11 +541,7 @@ void rx_wake(struct vnic_model *m, uint64_t c)
     if (c >= m->rx_wake_at)
         return;
     m->rx_wake_at = c;
-    struct vnic_ev ev;
-    memset(&ev, 0, sizeof(ev));
-    ev.cycle = c;
-    ev.type = VNIC_EV_RX_GRANT;
-    evq_push(m, &ev);
+    sched(m, VNIC_EV_RX_GRANT, c, 0, 0, 0, 0);
 }
 
 /* The granted frame enters the RX DMA engine: descriptor, length check,
@@ -588,7 +554,8 @@ static void rx_start(struct vnic_model *m, unsigned v, uint64_t t)
     uint32_t mask = size ? size - 1 : 0;
     struct pframe *pf = fr_at(&s->rxq, s->rx_ngranted);
     s->rx_ngranted++;
-    s->rx_nstored--;
+    if (--s->rx_nstored == 0)
+        m->stored_mask &= ~(1u << v);
     uint32_t idx = g->use;
     g->use = (g->use + 1) & mask;
     uint64_t dg = ring_base(m, v, 0) + (uint64_t)VNIC_DESC_OFF_SIZE * idx;
@@ -642,22 +609,15 @@ static void rx_start(struct vnic_model *m, unsigned v, uint64_t t)
         return;
 
     /* stand-alone timing (§10.1) */
-    struct vnic_ev ev;
-    memset(&ev, 0, sizeof(ev));
-    ev.vnic = v;
     uint64_t lat = m->p.host_lat, next;
     if (rec->out == RXO_BUFLEN || (rec->out == RXO_FAULT && rec->reason == VNIC_FAULT_REASON_RX_BUF_ADDR)) {
         uint64_t fc = umax64(t, m->last_free_cyc + 1);
         m->last_free_cyc = fc;
-        ev.type = VNIC_EV_RX_FREE;
-        ev.cycle = fc;
-        evq_push(m, &ev);
+        sched(m, VNIC_EV_RX_FREE, fc, v, 0, 0, 0);
         if (rec->out == RXO_BUFLEN) {
             uint64_t cc = umax64(t + 1 + lat, m->last_cpl_cyc + 1);
             m->last_cpl_cyc = cc;
-            ev.type = VNIC_EV_RX_CPL;
-            ev.cycle = cc;
-            evq_push(m, &ev);
+            sched(m, VNIC_EV_RX_CPL, cc, v, 0, 0, 0);
         } else {
             sched_fault(m, v, rec->reason, rec->faddr, fc);
         }
@@ -669,20 +629,16 @@ static void rx_start(struct vnic_model *m, unsigned v, uint64_t t)
         uint64_t lastw = a + dcy - 1;
         uint64_t fc = umax64(lastw, m->last_free_cyc + 1);
         m->last_free_cyc = fc;
-        ev.type = VNIC_EV_RX_FREE;
-        ev.cycle = fc;
-        evq_push(m, &ev);
+        sched(m, VNIC_EV_RX_FREE, fc, v, 0, 0, 0);
         uint64_t resp = lastw + lat;
         if (rec->out == RXO_FAULT) {
             sched_fault(m, v, rec->reason, rec->faddr, umax64(resp, fc));
         } else {
             uint64_t cc = umax64(resp + 1 + lat, m->last_cpl_cyc + 1);
             m->last_cpl_cyc = cc;
-            ev.type = VNIC_EV_RX_CPL;
-            ev.cycle = cc;
-            evq_push(m, &ev);
+            sched(m, VNIC_EV_RX_CPL, cc, v, 0, 0, 0);
         }
-        next = lastw;
+        next = a; /* one frame may wait behind the one in transfer */
     }
     m->rx_eng_free = umax64(next, t + 1);
     ring_prefetch(m, v, 0, t + 1);
@@ -734,8 +690,8 @@ void apply_rx_grant(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         if (s->cfg.ceil_en)
             bkt_charge(&s->c_val, &s->c_cyc, s->cfg.sch_ceil, B, t, (int64_t)L << 24);
         rx_start(m, (unsigned)v, t);
-        if (standalone(m))
-            rx_wake(m, m->rx_eng_free);
+        if (standalone(m) && m->stored_mask)
+            rx_wake(m, m->rx_eng_free); /* else the next RX_STORED wakes it */
         return;
     }
     if (!standalone(m))
@@ -840,7 +796,8 @@ void apply_rx_cpl(struct vnic_model *m, struct vnic_ev *ev, bool ext)
     report(m, ev);
     mod_complete(m, v, 0);
     if (standalone(m)) {
-        rx_wake(m, m->now + 1);
+        if (m->rx_inflight + 1 == m->p.host_outstanding)
+            rx_wake(m, m->now + 1); /* the engine waited for a transfer slot */
         cmd_reset_check(m, v);
     }
 }
@@ -923,5 +880,6 @@ void apply_fault(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         mismatch(m, ev->cycle, -1, (long)v, "FAULT reason %u addr 0x%llx not expected by the model",
                  reason, (unsigned long long)addr);
     fault_set(m, v, reason, addr);
+    tx_halt_cleanup(m, v);
     report(m, ev);
 }

@@ -52,8 +52,16 @@ enum {
     R_TX_QUEUED, R_TX_SENT, R_I_IRQ, R_CMD, R_FAULT, R_IRQ, R_NUM
 };
 
+/* A queued event: the fields of struct vnic_ev that timing needs; it is
+ * expanded into a struct vnic_ev when applied. */
+struct qi {
+    uint64_t cycle;
+    uint64_t addr;
+    uint32_t type, vnic, seq, op, err, reason;
+};
+
 struct evq {
-    struct vnic_ev *buf;
+    struct qi *buf;
     uint32_t cap, head, n;
 };
 
@@ -186,6 +194,7 @@ struct vnic_state {
 
 /* A wire frame between vnic_model_rx() and its decision. */
 struct wframe {
+    uint64_t sof_cyc, dec_cyc; /* stand-alone: when its RX_SOF / RX_DEC happen */
     uint64_t off;      /* absolute position of its bytes in wbuf */
     uint32_t len;
     uint32_t flags;
@@ -234,6 +243,8 @@ struct vnic_model {
     uint32_t next_seq;   /* next seq given by vnic_model_rx */
     uint32_t next_sof;
     uint32_t last_dec;   /* seq + 1 of the last decided frame */
+    uint32_t vs_sof, vs_dec; /* stand-alone: next RX_SOF / RX_DEC to apply (by seq) */
+    uint32_t stored_mask;    /* vNICs with a stored, not granted frame */
     uint64_t wire_last;  /* last beat cycle of the latest frame */
     uint8_t *wbuf;
     uint64_t wbuf_cap, wbuf_base, wbuf_tail;
@@ -287,10 +298,10 @@ struct vnic_model {
 /* vnic_model.c: event core */
 int rank_of(int type);
 void evq_push(struct vnic_model *m, const struct vnic_ev *ev);
-void report(struct vnic_model *m, const struct vnic_ev *ev);
+void sched(struct vnic_model *m, enum vnic_ev_type type, uint64_t cycle, uint32_t vnic, uint32_t seq,
+           uint32_t op, uint32_t err);
 void mismatch(struct vnic_model *m, uint64_t cycle, long seq, long vnic, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-bool standalone(const struct vnic_model *m);
 void dispatch_own(struct vnic_model *m, struct vnic_ev *ev);
 void irq_trigger(struct vnic_model *m, unsigned vector);
 void irq_rtl(struct vnic_model *m, const struct vnic_ev *ev);
@@ -303,8 +314,6 @@ void apply_cmd(struct vnic_model *m, struct vnic_ev *ev, bool ext);
 void cmd_reset_check(struct vnic_model *m, unsigned v);
 void vf_regs_reset(struct vnic_model *m, unsigned v);
 void pf_cause(struct vnic_model *m, uint32_t mask);
-uint32_t gctrl(const struct vnic_model *m);
-uint32_t gmaxframe(const struct vnic_model *m);
 
 /* vnic_model_rx.c */
 void apply_rx_sof(struct vnic_model *m, struct vnic_ev *ev, bool ext);
@@ -312,10 +321,8 @@ void apply_rx_dec(struct vnic_model *m, struct vnic_ev *ev, bool ext);
 void apply_rx_fifo_rel(struct vnic_model *m, struct vnic_ev *ev, bool ext);
 void apply_rx_stored(struct vnic_model *m, struct vnic_ev *ev, bool ext);
 void rx_discard_stored(struct vnic_model *m, unsigned v);
-uint32_t rx_S(const struct vnic_model *m, uint32_t L);
 void part_read(const uint8_t *buf, uint32_t base, uint32_t size, uint32_t off, uint8_t *dst, uint32_t n);
 void part_write(uint8_t *buf, uint32_t base, uint32_t size, uint32_t off, const uint8_t *src, uint32_t n);
-struct pframe *fr_at(struct fring *q, uint32_t i);
 struct pframe *fr_push(struct fring *q);
 void fr_pop(struct fring *q);
 
@@ -333,9 +340,6 @@ void doorbell(struct vnic_model *m, unsigned v, unsigned r, uint32_t old);
 void itr_written(struct vnic_model *m, unsigned v, unsigned r);
 void mod_complete(struct vnic_model *m, unsigned v, unsigned r);
 bool xlate(const struct vnic_model *m, unsigned v, uint64_t g, uint64_t n, uint64_t *h);
-uint32_t ring_size(const struct vnic_model *m, unsigned v, unsigned r);
-uint64_t ring_base(const struct vnic_model *m, unsigned v, unsigned r);
-uint32_t ring_tail(const struct vnic_model *m, unsigned v, unsigned r);
 void sched_fault(struct vnic_model *m, unsigned v, unsigned reason, uint64_t addr, uint64_t c);
 void fault_set(struct vnic_model *m, unsigned v, unsigned reason, uint64_t addr);
 int desc_read(struct vnic_model *m, unsigned v, unsigned r, uint64_t g, struct vdesc *d,
@@ -361,6 +365,7 @@ void tx_wake(struct vnic_model *m, uint64_t c);
 void txdma_wake(struct vnic_model *m, uint64_t c);
 void tx_lockstep_advance(struct vnic_model *m, unsigned v);
 void tx_discard(struct vnic_model *m, unsigned v);
+void tx_halt_cleanup(struct vnic_model *m, unsigned v);
 bool tx_fault_candidate(struct vnic_model *m, unsigned v, unsigned reason, uint64_t addr);
 
 /* small helpers */
@@ -375,6 +380,53 @@ static inline uint64_t get64(const uint8_t *p)
     for (int i = 7; i >= 0; i--)
         v = (v << 8) | p[i];
     return v;
+}
+
+/* hot accessors */
+static inline void report(struct vnic_model *m, const struct vnic_ev *ev)
+{
+    if (m->obs)
+        m->obs(m->obs_ctx, ev);
+}
+static inline struct wframe *wf_get(struct vnic_model *m, uint32_t seq)
+{
+    uint32_t i = seq - m->wbase;
+    if (seq < m->wbase || i >= m->wf_n)
+        return NULL;
+    return &m->wf[(m->wf_head + i) & (m->wf_cap - 1)];
+}
+
+#define RREG(r, NAME) ((r) ? VNIC_VF_TXR_##NAME : VNIC_VF_RXR_##NAME)
+
+static inline bool standalone(const struct vnic_model *m) { return m->mode == VNIC_MODEL_STANDALONE; }
+static inline uint32_t gctrl(const struct vnic_model *m) { return m->pf[VNIC_PF_G_CTRL / 4u]; }
+static inline uint32_t gmaxframe(const struct vnic_model *m)
+{
+    return (m->pf[VNIC_PF_G_MAX_FRAME / 4u] & VNIC_PF_G_MAX_FRAME_BYTES_MASK) >>
+           VNIC_PF_G_MAX_FRAME_BYTES_LSB;
+}
+/* S(L): partition bytes of a received frame of wire length L (§4.3). */
+static inline uint32_t rx_S(const struct vnic_model *m, uint32_t L)
+{
+    uint32_t n = L > 4 ? L - 4 : 0;
+    return m->W * ceil_div(n, m->W);
+}
+static inline struct pframe *fr_at(struct fring *q, uint32_t i) { return &q->f[(q->head + i) & (q->cap - 1)]; }
+static inline uint32_t ring_size(const struct vnic_model *m, unsigned v, unsigned r)
+{
+    uint32_t l = (m->v[v].vreg[VIDX(RREG(r, SIZE))] & VNIC_VF_RXR_SIZE_LOG2_MASK) >>
+                 VNIC_VF_RXR_SIZE_LOG2_LSB;
+    return (l == 0 || l > VNIC_RING_LOG2_MAX) ? 0 : 1u << l;
+}
+static inline uint64_t ring_base(const struct vnic_model *m, unsigned v, unsigned r)
+{
+    const uint32_t *vr = m->v[v].vreg;
+    return ((uint64_t)vr[VIDX(RREG(r, BASE_HI))] << 32) | vr[VIDX(RREG(r, BASE_LO))];
+}
+static inline uint32_t ring_tail(const struct vnic_model *m, unsigned v, unsigned r)
+{
+    return (m->v[v].vreg[VIDX(RREG(r, TAIL))] & VNIC_VF_RXR_TAIL_IDX_MASK) >>
+           VNIC_VF_RXR_TAIL_IDX_LSB;
 }
 
 #endif

@@ -37,13 +37,6 @@ static const uint16_t vf_cnt[PAGE_WORDS] = {
 #define FIELD(val, REG, F) (((val) & REG##_##F##_MASK) >> REG##_##F##_LSB)
 #define PUT(REG, F, x) ((((uint32_t)(x)) << REG##_##F##_LSB) & REG##_##F##_MASK)
 
-uint32_t gctrl(const struct vnic_model *m) { return m->pf[VNIC_PF_G_CTRL / 4u]; }
-
-uint32_t gmaxframe(const struct vnic_model *m)
-{
-    return FIELD(m->pf[VNIC_PF_G_MAX_FRAME / 4u], VNIC_PF_G_MAX_FRAME, BYTES);
-}
-
 /* Window registers beyond NUM_WIN are unmapped. */
 static bool win_hidden(const struct vnic_model *m, uint32_t o)
 {
@@ -266,13 +259,7 @@ void cmd_reset_check(struct vnic_model *m, unsigned v)
     if (!standalone(m) || !m->cmd_busy || m->cmd_op != VNIC_CMD_OP_RESET || m->cmd_vnic != v ||
         dma_busy(m, v))
         return;
-    struct vnic_ev ev;
-    memset(&ev, 0, sizeof(ev));
-    ev.cycle = m->now;
-    ev.type = VNIC_EV_CMD;
-    ev.op = VNIC_CMD_OP_RESET;
-    ev.vnic = v;
-    evq_push(m, &ev);
+    sched(m, VNIC_EV_CMD, m->now, v, 0, VNIC_CMD_OP_RESET, 0);
 }
 
 static uint32_t cmd_exec(struct vnic_model *m, uint32_t op, uint32_t v)
@@ -519,6 +506,7 @@ uint32_t vnic_model_reg_read(struct vnic_model *m, uint32_t addr)
 void vnic_model_reg_write(struct vnic_model *m, uint32_t addr, uint32_t val)
 {
     addr &= ~3u;
+    m->last_rank = -1; /* events caused by this write may follow in this cycle */
     if (addr - VNIC_PF_BASE < VNIC_PAGE_SIZE) {
         pf_write(m, addr - VNIC_PF_BASE, val);
         return;

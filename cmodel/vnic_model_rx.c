@@ -10,12 +10,6 @@
 
 /* ------------------------------------------------------------ helpers */
 
-uint32_t rx_S(const struct vnic_model *m, uint32_t L)
-{
-    uint32_t n = L > 4 ? L - 4 : 0;
-    return m->W * ceil_div(n, m->W);
-}
-
 void part_write(uint8_t *buf, uint32_t base, uint32_t size, uint32_t off, const uint8_t *src,
                 uint32_t n)
 {
@@ -37,8 +31,6 @@ void part_read(const uint8_t *buf, uint32_t base, uint32_t size, uint32_t off, u
     if (n > first)
         memcpy(dst + first, buf + base, n - first);
 }
-
-struct pframe *fr_at(struct fring *q, uint32_t i) { return &q->f[(q->head + i) & (q->cap - 1)]; }
 
 struct pframe *fr_push(struct fring *q)
 {
@@ -79,14 +71,6 @@ static uint64_t pol_at(const struct vnic_state *s, uint64_t t)
 }
 
 /* ------------------------------------------------------------ wire frames */
-
-static struct wframe *wf_get(struct vnic_model *m, uint32_t seq)
-{
-    uint32_t i = seq - m->wbase;
-    if (seq < m->wbase || i >= m->wf_n)
-        return NULL;
-    return &m->wf[(m->wf_head + i) & (m->wf_cap - 1)];
-}
 
 static const uint8_t *wf_data(const struct vnic_model *m, const struct wframe *f)
 {
@@ -162,7 +146,7 @@ void vnic_model_rx(struct vnic_model *m, uint64_t sof_cycle, const struct vnic_w
     if (m->wf_n == 0)
         m->wbase = m->next_seq;
     m->wf_n++;
-    uint32_t seq = m->next_seq++;
+    m->next_seq++;
     if (!standalone(m))
         return;
     /* stand-alone wire timing: one beat of W bytes per cycle, frames in order */
@@ -171,15 +155,10 @@ void vnic_model_rx(struct vnic_model *m, uint64_t sof_cycle, const struct vnic_w
         sof = umax64(sof, m->wire_last + 1);
     uint32_t beats = f->len ? ceil_div(f->len, m->W) : 1;
     m->wire_last = sof + beats - 1;
-    struct vnic_ev ev;
-    memset(&ev, 0, sizeof(ev));
-    ev.type = VNIC_EV_RX_SOF;
-    ev.cycle = sof;
-    ev.seq = seq;
-    evq_push(m, &ev);
-    ev.type = VNIC_EV_RX_DEC;
-    ev.cycle = m->wire_last + m->p.rx_dec_lat;
-    evq_push(m, &ev);
+    /* RX_SOF and RX_DEC of wire frames are read from the frame queue itself
+     * (in order), not scheduled: see q_next() */
+    w->sof_cyc = sof;
+    w->dec_cyc = m->wire_last + m->p.rx_dec_lat;
 }
 
 /* ------------------------------------------------------------ RX_SOF: ingress FIFO admission */
@@ -225,6 +204,22 @@ void apply_rx_sof(struct vnic_model *m, struct vnic_ev *ev, bool ext)
 
 /* ------------------------------------------------------------ RX_DEC: checks, classification, admission */
 
+/* zlib's crc32 of n bytes. Short frames go in pieces of at most 46 bytes:
+ * zlib's braided loop costs more than it saves below ~100 bytes. */
+static uint32_t fcs_crc(const uint8_t *d, uint32_t n)
+{
+    uLong c = crc32(0L, Z_NULL, 0);
+    if (n >= 100)
+        return (uint32_t)crc32(c, d, n);
+    while (n) {
+        uint32_t k = n > 46 ? 46 : n;
+        c = crc32(c, d, k);
+        d += k;
+        n -= k;
+    }
+    return (uint32_t)c;
+}
+
 static unsigned wire_verdict(const struct vnic_model *m, const struct wframe *f, const uint8_t *d)
 {
     uint32_t L = f->len;
@@ -240,7 +235,7 @@ static unsigned wire_verdict(const struct vnic_model *m, const struct wframe *f,
         return VNIC_WIRE_OVERSIZE;
     uint32_t fcs = (uint32_t)d[L - 4] | ((uint32_t)d[L - 3] << 8) | ((uint32_t)d[L - 2] << 16) |
                    ((uint32_t)d[L - 1] << 24);
-    if ((uint32_t)crc32(0L, d, L - 4) != fcs)
+    if (fcs_crc(d, L - 4) != fcs)
         return VNIC_WIRE_FCS;
     return VNIC_WIRE_CLASSIFIED;
 }
@@ -443,31 +438,19 @@ void apply_rx_dec(struct vnic_model *m, struct vnic_ev *ev, bool ext)
     /* stand-alone copy engine (§4.5): the frame is reached at b; each
      * accepted copy writes n words, one per cycle, after one idle cycle */
     uint64_t b = umax64(t, m->ce_free);
-    struct vnic_ev e2;
-    memset(&e2, 0, sizeof(e2));
     if (!k) {
-        e2.type = VNIC_EV_RX_FIFO_REL;
-        e2.cycle = b;
-        e2.seq = seq;
-        evq_push(m, &e2);
+        sched(m, VNIC_EV_RX_FIFO_REL, b, 0, seq, 0, 0);
         m->ce_free = b + 1;
         return;
     }
+    /* the frame leaves the FIFO in the cycle its last copy is stored:
+     * that RX_STORED carries the release (op = 1), applied first */
     uint64_t n = ceil_div(L - 4, m->W);
     unsigned j = 0;
-    e2.type = VNIC_EV_RX_STORED;
-    for (uint32_t rest = acc; rest; rest &= rest - 1, j++) {
-        e2.vnic = (uint32_t)__builtin_ctz(rest);
-        e2.cycle = b + j * (n + 1) + n;
-        evq_push(m, &e2);
-    }
-    uint64_t last = b + k * (n + 1) - 1;
-    e2.type = VNIC_EV_RX_FIFO_REL;
-    e2.vnic = 0;
-    e2.cycle = last;
-    e2.seq = seq;
-    evq_push(m, &e2);
-    m->ce_free = last + 1;
+    for (uint32_t rest = acc; rest; rest &= rest - 1, j++)
+        sched(m, VNIC_EV_RX_STORED, b + j * (n + 1) + n, (uint32_t)__builtin_ctz(rest), seq,
+              j + 1 == k, 0);
+    m->ce_free = b + k * (n + 1);
 }
 
 /* ------------------------------------------------------------ RX_FIFO_REL, RX_STORED */
@@ -490,7 +473,16 @@ void apply_rx_fifo_rel(struct vnic_model *m, struct vnic_ev *ev, bool ext)
 void apply_rx_stored(struct vnic_model *m, struct vnic_ev *ev, bool ext)
 {
     unsigned v = ev->vnic;
-    (void)ext;
+    if (!ext && ev->op) { /* stand-alone: the frame's FIFO release, same cycle */
+        struct vnic_ev rel;
+        memset(&rel, 0, sizeof(rel));
+        rel.cycle = ev->cycle;
+        rel.type = VNIC_EV_RX_FIFO_REL;
+        rel.seq = ev->seq;
+        apply_rx_fifo_rel(m, &rel, false);
+        ev->op = 0;
+        ev->seq = 0;
+    }
     if (v >= m->p.num_vnic) {
         mismatch(m, ev->cycle, -1, (long)v, "RX_STORED for a vNIC that does not exist");
         return;
@@ -501,6 +493,7 @@ void apply_rx_stored(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         return;
     }
     s->rx_nstored++;
+    m->stored_mask |= 1u << v;
     report(m, ev);
     if (standalone(m))
         rx_wake(m, ev->cycle + 1);
@@ -524,4 +517,5 @@ void rx_discard_stored(struct vnic_model *m, unsigned v)
         s->rx_nstored--;
         s->stat[ST_DROP_HALTED]++;
     }
+    m->stored_mask &= ~(1u << v);
 }

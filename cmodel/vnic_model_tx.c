@@ -11,6 +11,8 @@ static uint32_t S_tx(const struct vnic_model *m, uint32_t n) { return m->W * cei
 
 static uint32_t wire_len(uint32_t n) { return (n > 60 ? n : 60) + 4; }
 
+static bool tx_fault_lookahead(struct vnic_model *m, unsigned v, unsigned reason, uint64_t addr);
+
 /* ------------------------------------------------------------ TX records */
 
 static struct txrec *txr_at(struct txrecq *q, uint32_t i) { return &q->r[(q->head + i) & (q->cap - 1)]; }
@@ -174,11 +176,7 @@ void txdma_wake(struct vnic_model *m, uint64_t c)
     if (!standalone(m) || c >= m->txdma_wake_at)
         return;
     m->txdma_wake_at = c;
-    struct vnic_ev ev;
-    memset(&ev, 0, sizeof(ev));
-    ev.cycle = c;
-    ev.type = EVI_TX_DMA;
-    evq_push(m, &ev);
+    sched(m, EVI_TX_DMA, c, 0, 0, 0, 0);
 }
 
 /* Complete, in ring order, the records at the head that are ready. */
@@ -266,13 +264,7 @@ void apply_tx_dma(struct vnic_model *m, struct vnic_ev *ev)
             uint64_t dcy = ceil_div(d.len, m->bw);
             uint64_t start = umax64(m->now + m->p.host_lat, m->rch);
             m->rch = start + dcy;
-            struct vnic_ev e2;
-            memset(&e2, 0, sizeof(e2));
-            e2.cycle = start + dcy - 1;
-            e2.type = EVI_TX_DATA;
-            e2.vnic = v;
-            e2.err = s->gen;
-            evq_push(m, &e2);
+            sched(m, EVI_TX_DATA, start + dcy - 1, v, 0, 0, s->gen);
             s->tx_reads++;
             m->tx_reads++;
         }
@@ -291,12 +283,19 @@ void apply_tx_data(struct vnic_model *m, struct vnic_ev *ev)
     s->tx_reads--;
     m->tx_reads--;
     struct txrec *r = NULL;
+    uint32_t ri = 0;
     for (uint32_t i = 0; i < s->txr.n; i++) {
         struct txrec *c = txr_at(&s->txr, i);
         if (c->kind == TXE_GOOD && !c->arrived) {
             r = c;
+            ri = i;
             break;
         }
+    }
+    if (r && s->halted) { /* halted while in flight: the data is dropped */
+        txr_release(m, v, r);
+        txr_remove(&s->txr, ri);
+        r = NULL;
     }
     if (r && ev->err == s->gen) {
         uint8_t *buf = txpend(m, v);
@@ -369,11 +368,7 @@ void tx_wake(struct vnic_model *m, uint64_t c)
     if (c >= m->tx_wake_at)
         return;
     m->tx_wake_at = c;
-    struct vnic_ev ev;
-    memset(&ev, 0, sizeof(ev));
-    ev.cycle = c;
-    ev.type = VNIC_EV_TX_GRANT;
-    evq_push(m, &ev);
+    sched(m, VNIC_EV_TX_GRANT, c, 0, 0, 0, 0);
 }
 
 static uint32_t tx_elig(const struct vnic_model *m)
@@ -485,18 +480,18 @@ void apply_tx_grant(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         }
         if (!standalone(m))
             return;
-        uint64_t sent = t + ceil_div(Lw, m->W);
-        struct vnic_ev e2;
-        memset(&e2, 0, sizeof(e2));
-        e2.cycle = sent;
-        e2.type = VNIC_EV_TX_SENT;
-        e2.vnic = (uint32_t)v;
-        evq_push(m, &e2);
-        uint64_t start = umax64(m->tx_bt, (t + 1) * m->W);
+        /* the MAC paces frames at W bytes per cycle plus 20 bytes of
+         * preamble and gap, exactly on average (a frame may start up to one
+         * beat early, the ideal start keeps the fraction). The scheduler
+         * may pick the next frame as soon as this one starts on the wire. */
+        uint64_t c = umax64(t + 1, umax64(m->tx_bt / m->W, m->last_sent_cyc + 1));
+        uint64_t start = umax64(m->tx_bt, c * m->W);
         m->tx_bt = start + Lw + 20;
-        uint64_t next = umax64(sent, (m->tx_bt + m->W - 1) / m->W - 1);
-        m->tx_out_free = next;
-        tx_wake(m, next);
+        uint64_t sent = c + ceil_div(Lw, m->W) - 1;
+        m->last_sent_cyc = sent;
+        sched(m, VNIC_EV_TX_SENT, sent, (uint32_t)v, 0, 0, 0);
+        m->tx_out_free = c;
+        tx_wake(m, c);
         return;
     }
     if (!standalone(m))
@@ -582,10 +577,52 @@ bool tx_fault_candidate(struct vnic_model *m, unsigned v, unsigned reason, uint6
             return true;
         }
     }
-    if (!standalone(m)) {
-        uint64_t a2 = 0;
-        if (ring_first_bad(m, v, 1, &a2) == reason && a2 == addr)
-            return true;
+    if (!standalone(m))
+        return tx_fault_lookahead(m, v, reason, addr);
+    return false;
+}
+
+/* A vNIC halted: TX descriptors it has in flight never complete (their
+ * data is dropped when it arrives); only expected faults stay. */
+void tx_halt_cleanup(struct vnic_model *m, unsigned v)
+{
+    struct vnic_state *s = &m->v[v];
+    for (uint32_t i = 0; i < s->txr.n;) {
+        struct txrec *r = txr_at(&s->txr, i);
+        if (r->kind == TXE_FAULT) {
+            i++;
+            continue;
+        }
+        txr_release(m, v, r);
+        txr_remove(&s->txr, i);
+    }
+}
+
+/* Lockstep: a TX fault the RTL met on a descriptor beyond the one the model
+ * is waiting for (the RTL had more in flight). Descriptors between are not
+ * completed: after the halt, nothing on the ring completes. */
+static bool tx_fault_lookahead(struct vnic_model *m, unsigned v, unsigned reason, uint64_t addr)
+{
+    struct vnic_state *s = &m->v[v];
+    uint32_t size = ring_size(m, v, 1);
+    if (!size)
+        return false;
+    uint32_t mask = size - 1, tail = ring_tail(m, v, 1) & mask;
+    uint64_t base = ring_base(m, v, 1);
+    uint8_t *buf = txpend(m, v) ? m->scratch : NULL;
+    for (uint32_t i = s->ring[1].use & mask; i != tail; i = (i + 1) & mask) {
+        uint64_t g = base + (uint64_t)VNIC_DESC_OFF_SIZE * i;
+        struct vdesc d;
+        unsigned r;
+        if (desc_read(m, v, 1, g, &d, &r))
+            return r == reason && g == addr;
+        if (txlen_bad(m, d.len))
+            continue;
+        uint64_t h;
+        if (!xlate(m, v, d.addr, d.len, &h))
+            return reason == VNIC_FAULT_REASON_TX_BUF_ADDR && d.addr == addr;
+        if (buf && m->host.read(m->host.ctx, h, buf, d.len))
+            return reason == VNIC_FAULT_REASON_TX_AXI_ERR && d.addr == addr;
     }
     return false;
 }

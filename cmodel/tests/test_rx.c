@@ -452,6 +452,65 @@ START_TEST(test_fifo_drops)
 }
 END_TEST
 
+/* Other builds: 128/256-bit datapaths, one vNIC, 32 vNICs (vector 64). */
+START_TEST(test_param_matrix)
+{
+    const struct { unsigned nv, dw; } cfgs[] = {{1, 64}, {8, 128}, {8, 256}, {32, 64}};
+    for (unsigned k = 0; k < 4; k++) {
+        struct vnic_model_params p;
+        vnic_model_params_default(&p);
+        p.num_vnic = cfgs[k].nv;
+        p.data_w = cfgs[k].dw;
+        p.rx_buf_bytes = cfgs[k].nv * 4096 > 65536 ? 1u << 17 : 65536;
+        p.tx_buf_bytes = p.rx_buf_bytes;
+        struct tenv e;
+        tenv_init(&e, &p);
+        struct evlog lg;
+        evlog_attach(&e, &lg);
+        tsetup(&e, cfgs[k].nv);
+        const unsigned last = cfgs[k].nv - 1;
+        rx_ring(&e, 0, 5, 2048, 31);
+        rx_ring(&e, last, 5, 2048, 31);
+        static uint8_t f[20][1600];
+        uint64_t t = vnic_model_now(e.m) + 10;
+        for (unsigned i = 0; i < 20; i++) {
+            unsigned v = (i & 1) ? last : 0;
+            uint32_t L = 64 + 71 * i;
+            mkframe(f[i], tmac(v), 0x0A0000000001ull, L, i);
+            trx(&e, t, f[i], L, 0);
+            t += L / e.W + 30;
+        }
+        /* a TX frame from the last vNIC, moderation on every frame */
+        tx_ring(&e, last, 3);
+        vfw(&e, last, VNIC_VF_INT_MASK, VNIC_VF_INT_MASK_TX_MASK);
+        uint8_t tf[204];
+        mkframe(tf, 0x0A0000000001ull, tmac(last), 204, 99);
+        tx_post(&e, last, tf, 200);
+        vnic_model_drain(e.m, 1000000);
+        for (unsigned i = 0; i < 20; i++) {
+            unsigned v = (i & 1) ? last : 0;
+            uint32_t idx = cfgs[k].nv == 1 ? i : i / 2;
+            ck_assert_msg(memcmp(hptr(&e, g2h(v, rx_buf_g(v, idx))), f[i], 64 + 71 * i - 4) == 0,
+                          "config %u frame %u", k, i);
+        }
+        ck_assert_uint_eq(e.hm.ntx, 1);
+        ck_assert(memcmp(e.hm.tx[0].data, tf, 200) == 0);
+        bool seen = false;
+        for (size_t i = 0; i < lg.n; i++) {
+            if (lg.ev[i].type != VNIC_EV_IRQ)
+                continue;
+            unsigned vec = VNIC_VEC_TX(last);
+            seen |= vec < 64 ? (lg.ev[i].irq_mask >> vec) & 1 : (lg.ev[i].irq_mask_hi >> (vec - 64)) & 1;
+        }
+        ck_assert_msg(seen, "config %u: TX vector %u never triggered", k, VNIC_VEC_TX(last));
+        ck_assert_uint_eq(e.hm.irq[e.hm.nirq - 1].vec, VNIC_VEC_TX(last));
+        check_conservation(&e);
+        evlog_free(&lg);
+        tenv_free(&e);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("cmodel_rx");
@@ -466,6 +525,7 @@ int main(void)
     tcase_add_test(tc, test_nobuf_isolation);
     tcase_add_test(tc, test_partition_wrap_bytes);
     tcase_add_test(tc, test_fifo_drops);
+    tcase_add_test(tc, test_param_matrix);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

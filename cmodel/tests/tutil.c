@@ -86,10 +86,34 @@ void tenv_free(struct tenv *e)
 
 /* ------------------------------------------------------------ registers */
 
+static struct op *op_new(struct oplog *l)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 4096;
+        l->v = realloc(l->v, l->cap * sizeof(*l->v));
+        ck_assert_ptr_nonnull(l->v);
+    }
+    struct op *o = &l->v[l->n++];
+    memset(o, 0, sizeof(*o));
+    return o;
+}
+
+static void twr(struct tenv *e, uint32_t addr, uint32_t val)
+{
+    if (e->log) {
+        struct op *o = op_new(e->log);
+        o->kind = OP_WR;
+        o->cycle = vnic_model_now(e->m);
+        o->addr = addr;
+        o->val = val;
+    }
+    vnic_model_reg_write(e->m, addr, val);
+}
+
 uint32_t pfr(struct tenv *e, uint32_t off) { return vnic_model_reg_read(e->m, VNIC_PF_BASE + off); }
-void pfw(struct tenv *e, uint32_t off, uint32_t val) { vnic_model_reg_write(e->m, VNIC_PF_BASE + off, val); }
+void pfw(struct tenv *e, uint32_t off, uint32_t val) { twr(e, VNIC_PF_BASE + off, val); }
 uint32_t vfr(struct tenv *e, unsigned v, uint32_t off) { return vnic_model_reg_read(e->m, VNIC_VF_BASE(v) + off); }
-void vfw(struct tenv *e, unsigned v, uint32_t off, uint32_t val) { vnic_model_reg_write(e->m, VNIC_VF_BASE(v) + off, val); }
+void vfw(struct tenv *e, unsigned v, uint32_t off, uint32_t val) { twr(e, VNIC_VF_BASE(v) + off, val); }
 
 uint64_t gstat(struct tenv *e, uint32_t off_lo)
 {
@@ -192,8 +216,28 @@ uint8_t *hptr(struct tenv *e, uint64_t h)
     return e->hm.mem + h;
 }
 
+void tmem(struct tenv *e, uint64_t h, const void *src, size_t n)
+{
+    ck_assert_uint_le(h + n, HOSTMEM_BYTES);
+    memcpy(e->hm.mem + h, src, n);
+    if (e->log) {
+        struct op *o = op_new(e->log);
+        o->kind = OP_MEM;
+        o->h = h;
+        o->len = (uint32_t)n;
+        o->data = malloc(n);
+        memcpy(o->data, src, n);
+    }
+}
+
 void herr_add(struct tenv *e, uint64_t a, uint64_t n)
 {
+    if (e->log) {
+        struct op *o = op_new(e->log);
+        o->kind = OP_HERR;
+        o->h = a;
+        o->len = (uint32_t)n;
+    }
     ck_assert_uint_lt(e->hm.nerr, 8);
     e->hm.err[e->hm.nerr].a = a;
     e->hm.err[e->hm.nerr].n = n;
@@ -218,10 +262,11 @@ void rx_ring(struct tenv *e, unsigned v, unsigned log2, uint32_t buflen, uint32_
 {
     uint32_t size = 1u << log2;
     for (uint32_t i = 0; i < size; i++) {
-        uint8_t *d = hptr(e, g2h(v, rx_desc_g(v, i)));
+        uint8_t d[16];
         memset(d, 0, 16);
         put_le(d, rx_buf_g(v, i), 8);
         put_le(d + 8, buflen, 2);
+        tmem(e, g2h(v, rx_desc_g(v, i)), d, 16);
     }
     e->rx_log2[v] = log2;
     e->rx_buflen[v] = buflen;
@@ -269,11 +314,12 @@ uint32_t tx_post(struct tenv *e, unsigned v, const uint8_t *frame, uint32_t n)
     uint32_t idx = e->tx_next[v];
     uint64_t bg = T_GBASE(v) + T_TXBUF_OFF + (uint64_t)idx * 16384u;
     if (n)
-        memcpy(hptr(e, g2h(v, bg)), frame, n);
-    uint8_t *d = hptr(e, g2h(v, tx_desc_g(v, idx)));
+        tmem(e, g2h(v, bg), frame, n);
+    uint8_t d[16];
     memset(d, 0, 16);
     put_le(d, bg, 8);
     put_le(d + 8, n, 2);
+    tmem(e, g2h(v, tx_desc_g(v, idx)), d, 16);
     e->tx_next[v] = (idx + 1) & (size - 1);
     vfw(e, v, VNIC_VF_TXR_TAIL, e->tx_next[v]);
     return idx;
@@ -307,6 +353,15 @@ uint32_t mkframe(uint8_t *buf, uint64_t da, uint64_t sa, uint32_t L, uint32_t se
 
 void trx(struct tenv *e, uint64_t sof, const uint8_t *buf, uint32_t L, uint32_t flags)
 {
+    if (e->log) {
+        struct op *o = op_new(e->log);
+        o->kind = OP_RX;
+        o->h = sof;
+        o->len = L;
+        o->flags = flags;
+        o->data = malloc(L ? L : 1);
+        memcpy(o->data, buf, L);
+    }
     struct vnic_wire_frame f = {buf, L, flags};
     vnic_model_rx(e->m, sof, &f);
 }
@@ -381,4 +436,70 @@ size_t evlog_count(const struct evlog *l, enum vnic_ev_type t, long vnic)
         if (l->ev[i].type == t && (vnic < 0 || l->ev[i].vnic == (uint32_t)vnic))
             k++;
     return k;
+}
+
+/* ------------------------------------------------------------ record and replay */
+
+static void oplog_cb(void *ctx, const struct vnic_ev *ev)
+{
+    struct oplog *l = ctx;
+    struct op *o = op_new(l);
+    o->kind = OP_EV;
+    o->cycle = ev->cycle;
+    o->ev = *ev;
+}
+
+void oplog_attach(struct tenv *e, struct oplog *l)
+{
+    memset(l, 0, sizeof(*l));
+    e->log = l;
+    vnic_model_set_observer(e->m, oplog_cb, l);
+}
+
+void oplog_free(struct oplog *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i].data);
+    free(l->v);
+    memset(l, 0, sizeof(*l));
+}
+
+unsigned oplog_replay(const struct oplog *l, struct tenv *b, uint64_t end_cycle,
+                      bool (*corrupt)(struct vnic_ev *ev, size_t i, void *ctx), void *ctx)
+{
+    vnic_model_set_mode(b->m, VNIC_MODEL_LOCKSTEP);
+    size_t nev = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        const struct op *o = &l->v[i];
+        switch (o->kind) {
+        case OP_EV: {
+            struct vnic_ev ev = o->ev;
+            if (corrupt)
+                corrupt(&ev, nev, ctx);
+            nev++;
+            vnic_model_event(b->m, &ev);
+            break;
+        }
+        case OP_WR:
+            vnic_model_run_until(b->m, o->cycle);
+            vnic_model_reg_write(b->m, o->addr, o->val);
+            break;
+        case OP_RX: {
+            struct vnic_wire_frame f = {o->data, o->len, o->flags};
+            vnic_model_rx(b->m, o->h, &f);
+            break;
+        }
+        case OP_MEM:
+            memcpy(b->hm.mem + o->h, o->data, o->len);
+            break;
+        case OP_HERR:
+            herr_add(b, o->h, o->len);
+            break;
+        default:
+            break;
+        }
+    }
+    vnic_model_run_until(b->m, end_cycle);
+    vnic_model_finish(b->m);
+    return vnic_model_mismatches(b->m);
 }

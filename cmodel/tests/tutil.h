@@ -39,8 +39,26 @@ struct hostmem {
     struct txcap *tx;
 };
 
+/* Everything a stand-alone run did, in order, to replay it into a lockstep
+ * model: register writes, wire frames, host-memory writes by the test,
+ * SLVERR ranges and the events the model reported. */
+enum { OP_EV, OP_WR, OP_RX, OP_MEM, OP_HERR };
+struct op {
+    int kind;
+    uint64_t cycle;     /* model cycle when the test did it */
+    uint32_t addr, val, flags, len;
+    uint64_t h;         /* OP_MEM / OP_HERR host address; OP_RX sof */
+    uint8_t *data;
+    struct vnic_ev ev;
+};
+struct oplog {
+    struct op *v;
+    size_t n, cap;
+};
+
 struct tenv {
     struct vnic_model *m;
+    struct oplog *log;  /* when set, the run is recorded */
     struct vnic_model_params p;
     struct hostmem hm;
     unsigned W;
@@ -84,6 +102,8 @@ void tsetup(struct tenv *e, unsigned n);
 
 /* Host memory access by guest address of vNIC v (its window 0 mapping). */
 uint64_t g2h(unsigned v, uint64_t g);
+/* Write host memory as the test (recorded in the log). */
+void tmem(struct tenv *e, uint64_t h, const void *src, size_t n);
 uint8_t *hptr(struct tenv *e, uint64_t h);
 void herr_add(struct tenv *e, uint64_t a, uint64_t n);
 
@@ -118,6 +138,15 @@ void evlog_attach(struct tenv *e, struct evlog *l);
 void evlog_free(struct evlog *l);
 /* Count of logged events of a type (and vNIC, or any when vnic < 0). */
 size_t evlog_count(const struct evlog *l, enum vnic_ev_type t, long vnic);
+
+/* Start recording e into l (observer included). */
+void oplog_attach(struct tenv *e, struct oplog *l);
+void oplog_free(struct oplog *l);
+/* Replay l into b (a fresh lockstep model); corrupt, when set, may change a
+ * copy of each fed event (return true when it did). Ends with
+ * vnic_model_finish at end_cycle. Returns the mismatch count. */
+unsigned oplog_replay(const struct oplog *l, struct tenv *b, uint64_t end_cycle,
+                      bool (*corrupt)(struct vnic_ev *ev, size_t i, void *ctx), void *ctx);
 
 /* The conservation law of §8 read through the registers (and the model's
  * own check); fails the test when it does not hold. */

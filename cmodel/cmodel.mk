@@ -6,7 +6,9 @@
 # For other code (exported):
 #   CMODEL_LIB     $(BUILD)/cmodel/libvnicmodel.a
 #   CMODEL_CFLAGS  -I flags for vnic_model.h / vnic_trace.h / vnic_defs.h
-#   CMODEL_LIBS    what the library needs at link time (zlib)
+#   CMODEL_LIBS    zlib: not needed by the library itself (its FCS code is
+#                  vnic_crc.c) but by its tests, the FCS oracle, and kept
+#                  here for the programs that check frames with it
 # e.g.  $(CC) $(CFLAGS) $(CMODEL_CFLAGS) prog.c $(CMODEL_LIB) $(CMODEL_LIBS) -o prog
 
 CMODEL_B      := $(BUILD)/cmodel

@@ -91,8 +91,11 @@ int vnic_model_new(const struct vnic_model_params *pin, const struct vnic_host_o
     m->p = p;
     m->host = *host;
     m->mode = VNIC_MODEL_STANDALONE;
+    vnic_crc_init(&m->crc);
     m->W = p.data_w / 8;
+    m->W_log2 = (unsigned)__builtin_ctz(m->W);
     m->bw = (p.host_bpc == 0 || p.host_bpc > m->W) ? m->W : p.host_bpc;
+    m->bw_log2 = pow2(m->bw) ? __builtin_ctz(m->bw) : -1;
     m->rxbuf = calloc(1, p.rx_buf_bytes);
     m->txbuf = calloc(1, p.tx_buf_bytes);
     m->scratch = calloc(1, p.max_frame + 128u + 16384u);
@@ -108,6 +111,8 @@ int vnic_model_new(const struct vnic_model_params *pin, const struct vnic_host_o
     m->last_free_cyc = 0;
     m->last_cpl_cyc = 0;
     m->last_rank = -1;
+    for (unsigned r = 0; r < R_NUM; r++)
+        m->qhc[r] = NOCYC;
     for (unsigned v = 0; v < NVMAX; v++) {
         for (unsigned r = 0; r < 2; r++)
             m->v[v].ring[r].itr_timer_at = NOCYC;
@@ -142,7 +147,11 @@ void vnic_model_free(struct vnic_model *m)
     free(m);
 }
 
-void vnic_model_set_mode(struct vnic_model *m, enum vnic_model_mode mode) { m->mode = mode; }
+void vnic_model_set_mode(struct vnic_model *m, enum vnic_model_mode mode)
+{
+    m->mode = mode;
+    wire_next_update(m);
+}
 
 const struct vnic_model_params *vnic_model_get_params(const struct vnic_model *m) { return &m->p; }
 
@@ -255,22 +264,18 @@ int vnic_ev_format(const struct vnic_ev *ev, char *buf, size_t len)
     }
 }
 
-/* ------------------------------------------------------------ event queues */
-
-static const int8_t rank_tab[40] = {
-    [VNIC_EV_RX_SOF] = R_RX_SOF, [VNIC_EV_RX_DEC] = R_RX_DEC, [VNIC_EV_RX_GRANT] = R_RX_GRANT,
-    [VNIC_EV_TX_GRANT] = R_TX_GRANT, [VNIC_EV_RX_FIFO_REL] = R_RX_FIFO_REL,
-    [VNIC_EV_RX_STORED] = R_RX_STORED, [VNIC_EV_RX_FREE] = R_RX_FREE, [VNIC_EV_RX_CPL] = R_RX_CPL,
-    [32] = R_I_RX_DESC, [33] = R_I_TX_DESC, [34] = R_I_TX_DMA, [35] = R_I_TX_DATA,
-    [VNIC_EV_TX_QUEUED] = R_TX_QUEUED, [VNIC_EV_TX_SENT] = R_TX_SENT, [36] = R_I_IRQ,
-    [VNIC_EV_CMD] = R_CMD, [VNIC_EV_FAULT] = R_FAULT, [VNIC_EV_IRQ] = R_IRQ,
-};
+/* ------------------------------------------------------------ event queues
+ *
+ * One FIFO per rank (struct evq), in cycle order; the cycle of each head is
+ * kept in m->qhc[] and the non-empty queues in m->qmask, so finding the next
+ * event is one pass over a few words. Queuing is almost always an append
+ * (sched_qi() in vnic_model_int.h, inline); the wire frames' RX_SOF and
+ * RX_DEC are not queued at all (wire_next_update()). Nothing here allocates
+ * per event: a queue's ring only doubles when it fills. */
 
 int rank_of(int type)
 {
-    if (type >= 0 && type < 40 && (type == VNIC_EV_RX_SOF || rank_tab[type]))
-        return rank_tab[type];
-    return -1;
+    return type < 0 ? -1 : ev_rank((unsigned)type);
 }
 
 int vnic_ev_cmp(const struct vnic_ev *a, const struct vnic_ev *b)
@@ -296,11 +301,11 @@ static int evq_grow(struct evq *q)
     return 0;
 }
 
-/* Insert in cycle order; events of one queue with the same cycle keep the
- * order in which they were scheduled. Almost always an append. */
-static void qi_push(struct vnic_model *m, const struct qi *it)
+/* Insert into queue r in cycle order, behind the events of the same cycle
+ * (the out-of-line part of sched_qi(): a queue to grow, or an event due
+ * before the queue's last one). */
+void qi_insert(struct vnic_model *m, int r, const struct qi *it)
 {
-    int r = rank_tab[it->type];
     struct evq *q = &m->q[r];
     if (q->n == q->cap && evq_grow(q))
         return;
@@ -312,89 +317,95 @@ static void qi_push(struct vnic_model *m, const struct qi *it)
     }
     q->buf[(q->head + pos) & mask] = *it;
     q->n++;
-    m->qmask |= 1u << r;
-}
-
-void sched(struct vnic_model *m, enum vnic_ev_type type, uint64_t cycle, uint32_t vnic, uint32_t seq,
-           uint32_t op, uint32_t err)
-{
-    struct qi it = {cycle, 0, (uint32_t)type, vnic, seq, op, err, 0};
-    qi_push(m, &it);
+    if (pos == 0) {
+        m->qhc[r] = it->cycle;
+        m->qmask |= 1u << r;
+    }
 }
 
 void evq_push(struct vnic_model *m, const struct vnic_ev *ev)
 {
-    struct qi it = {ev->cycle, ev->addr, (uint32_t)ev->type, ev->vnic, ev->seq, ev->op, ev->err, ev->reason};
-    qi_push(m, &it);
+    sched_qi(m, ev->type, ev->cycle, ev->vnic, ev->seq, ev->op, ev->err, ev->reason, ev->addr);
 }
 
-static bool q_next(struct vnic_model *m, uint64_t *cyc, int *rank)
+/* Stand-alone: the wire frames' own RX_SOF and RX_DEC are read in order
+ * from the frame queue. Recompute the next of each (m->wire_sof/dec_cyc,
+ * valid bits in m->wire_next) after a frame is added or one of them is
+ * applied; frames dropped at their first beat have no RX_DEC. */
+void wire_next_update(struct vnic_model *m)
 {
-    uint32_t mask = m->qmask;
-    uint64_t best = NOCYC;
-    int br = -1;
-    while (m->vs_dec < m->vs_sof) { /* frames dropped at their first beat have no RX_DEC */
+    m->wire_next = 0;
+    if (!standalone(m))
+        return;
+    while (m->vs_dec < m->vs_sof) {
         const struct wframe *f = wf_get(m, m->vs_dec);
         if (f && !f->dropped)
             break;
         m->vs_dec++;
     }
-    if (m->vs_sof < m->next_seq && standalone(m)) { /* wire frames, in order */
-        best = wf_get(m, m->vs_sof)->sof_cyc;
-        br = R_RX_SOF;
-        if (m->vs_dec < m->vs_sof) {
-            uint64_t d = wf_get(m, m->vs_dec)->dec_cyc;
-            if (d < best) {
-                best = d;
-                br = R_RX_DEC;
-            }
-        }
-    } else if (m->vs_dec < m->next_seq && standalone(m)) {
-        best = wf_get(m, m->vs_dec)->dec_cyc;
-        br = R_RX_DEC;
+    if (m->vs_sof < m->next_seq) {
+        m->wire_sof_cyc = wf_get(m, m->vs_sof)->sof_cyc;
+        m->wire_next |= 1u;
     }
-    while (mask) {
-        int r = __builtin_ctz(mask);
-        mask &= mask - 1;
-        const struct evq *q = &m->q[r];
-        uint64_t c = q->buf[q->head].cycle;
-        if (c < best) {
-            best = c;
-            br = r;
-        }
+    if (m->vs_dec < m->vs_sof) {
+        m->wire_dec_cyc = wf_get(m, m->vs_dec)->dec_cyc;
+        m->wire_next |= 2u;
     }
-    if (br < 0)
-        return false;
-    *cyc = best;
-    *rank = br;
-    return true;
 }
 
-/* Pop the head of queue r as a struct vnic_ev. */
-static void q_pop(struct vnic_model *m, int r, struct vnic_ev *ev)
+/* The next event: the smallest (cycle, rank) over the next wire RX_SOF and
+ * RX_DEC and the queue heads. Returns its rank, or -1 when nothing is due. */
+static inline int q_next(const struct vnic_model *m, uint64_t *cyc)
 {
-    memset(ev, 0, sizeof(*ev));
-    if ((r == R_RX_SOF || r == R_RX_DEC) && !(m->qmask & (1u << r))) {
-        uint32_t *vs = r == R_RX_SOF ? &m->vs_sof : &m->vs_dec;
-        const struct wframe *f = wf_get(m, *vs);
+    uint64_t best = NOCYC;
+    int br = -1;
+    if (m->wire_next) {
+        if (m->wire_next & 1u) {
+            best = m->wire_sof_cyc;
+            br = R_RX_SOF;
+        }
+        if ((m->wire_next & 2u) && m->wire_dec_cyc < best) {
+            best = m->wire_dec_cyc;
+            br = R_RX_DEC;
+        }
+    }
+    for (uint32_t mask = m->qmask; mask; mask &= mask - 1) {
+        int r = __builtin_ctz(mask);
+        uint64_t c = m->qhc[r];
+        br = c < best ? r : br; /* no branch: the winner is unpredictable */
+        best = c < best ? c : best;
+    }
+    *cyc = best;
+    return br;
+}
+
+/* Pop the event q_next() found (rank r, cycle c) into ev, every field set. */
+static inline void q_pop(struct vnic_model *m, int r, uint64_t c, struct vnic_ev *ev)
+{
+    ev_zero(ev);
+    ev->cycle = c;
+    if (r <= R_RX_DEC) { /* nothing queues RX_SOF or RX_DEC: a wire frame's event */
         ev->type = r == R_RX_SOF ? VNIC_EV_RX_SOF : VNIC_EV_RX_DEC;
-        ev->cycle = r == R_RX_SOF ? f->sof_cyc : f->dec_cyc;
-        ev->seq = (*vs)++;
+        ev->seq = r == R_RX_SOF ? m->vs_sof++ : m->vs_dec++;
         return;
     }
     struct evq *q = &m->q[r];
     const struct qi *it = &q->buf[q->head];
-    ev->cycle = it->cycle;
-    ev->type = (enum vnic_ev_type)it->type;
-    ev->vnic = it->vnic;
-    ev->seq = it->seq;
-    ev->op = it->op;
-    ev->err = it->err;
-    ev->reason = it->reason;
+    const uint64_t tv = it->type_vnic, so = it->seq_op, er = it->err_reason;
+    ev->type = (enum vnic_ev_type)(uint32_t)tv;
+    ev->vnic = (uint32_t)(tv >> 32);
+    ev->seq = (uint32_t)so;
+    ev->op = (uint32_t)(so >> 32);
+    ev->err = (uint32_t)er;
+    ev->reason = (uint32_t)(er >> 32);
     ev->addr = it->addr;
     q->head = (q->head + 1) & (q->cap - 1);
-    if (--q->n == 0)
+    if (--q->n == 0) {
         m->qmask &= ~(1u << r);
+        m->qhc[r] = NOCYC;
+    } else {
+        m->qhc[r] = q->buf[q->head].cycle;
+    }
 }
 
 /* ------------------------------------------------------------ interrupts per cycle */
@@ -453,7 +464,7 @@ void irq_flush(struct vnic_model *m)
     if (standalone(m)) {
         if (m->irq_own || m->irq_own_hi) {
             struct vnic_ev ev;
-            memset(&ev, 0, sizeof(ev));
+            ev_zero(&ev);
             ev.cycle = c;
             ev.type = VNIC_EV_IRQ;
             ev.irq_mask = m->irq_own;
@@ -518,17 +529,31 @@ void dispatch_own(struct vnic_model *m, struct vnic_ev *ev)
     dispatch(m, ev, false);
 }
 
+/* Apply the model's own next event (rank r at cycle c, from q_next()). The
+ * wire frames' events are applied without the type switch. */
+static inline void step_own(struct vnic_model *m, int r, uint64_t c)
+{
+    struct vnic_ev ev;
+    q_pop(m, r, c, &ev);
+    advance(m, c);
+    if (r == R_RX_SOF) {
+        apply_rx_sof(m, &ev, false);
+        wire_next_update(m);
+    } else if (r == R_RX_DEC) {
+        apply_rx_dec(m, &ev, false);
+        wire_next_update(m);
+    } else {
+        dispatch(m, &ev, false);
+    }
+}
+
 /* Process the model's own queued events with (cycle, rank) < (cyc, rank). */
 static void run_own(struct vnic_model *m, uint64_t cyc, int rank)
 {
     uint64_t c;
     int r;
-    struct vnic_ev ev;
-    while (q_next(m, &c, &r) && (c < cyc || (c == cyc && r < rank))) {
-        q_pop(m, r, &ev);
-        advance(m, c);
-        dispatch(m, &ev, false);
-    }
+    while ((r = q_next(m, &c)) >= 0 && (c < cyc || (c == cyc && r < rank)))
+        step_own(m, r, c);
 }
 
 void vnic_model_run_until(struct vnic_model *m, uint64_t cycle)
@@ -548,12 +573,8 @@ uint64_t vnic_model_drain(struct vnic_model *m, uint64_t max_cycles)
         limit = NOCYC - 2;
     uint64_t c;
     int r;
-    struct vnic_ev ev;
-    while (q_next(m, &c, &r) && c <= limit) {
-        q_pop(m, r, &ev);
-        advance(m, c);
-        dispatch(m, &ev, false);
-    }
+    while ((r = q_next(m, &c)) >= 0 && c <= limit)
+        step_own(m, r, c);
     /* one cycle past the last event: its interrupt summary is complete */
     advance(m, m->now + 1);
     return m->now;

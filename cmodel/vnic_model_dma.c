@@ -94,7 +94,7 @@ unsigned ring_first_bad(struct vnic_model *m, unsigned v, unsigned r, uint64_t *
 void sched_fault(struct vnic_model *m, unsigned v, unsigned reason, uint64_t addr, uint64_t c)
 {
     struct vnic_ev ev;
-    memset(&ev, 0, sizeof(ev));
+    ev_zero(&ev);
     ev.cycle = c;
     ev.type = VNIC_EV_FAULT;
     ev.vnic = v;
@@ -102,6 +102,20 @@ void sched_fault(struct vnic_model *m, unsigned v, unsigned reason, uint64_t add
     ev.addr = addr;
     ev.err = m->v[v].gen;
     evq_push(m, &ev);
+}
+
+/* Whether ring_prefetch() would issue a burst now as far as the counts go:
+ * descriptors posted and not fetched, and room for a whole burst (the test
+ * its loop starts with; when it fails, ring_prefetch() does nothing). */
+static inline bool ring_can_fetch(const struct vnic_model *m, unsigned v, unsigned r)
+{
+    uint32_t size = ring_size(m, v, r);
+    if (!size)
+        return false;
+    const struct ring *g = &m->v[v].ring[r];
+    uint32_t mask = size - 1, tail = ring_tail(m, v, r) & mask;
+    uint32_t unf = (tail - g->fetch) & mask, held = (g->fetch - g->use) & mask;
+    return unf && held < 8 && 8 - held >= (unf < 4 ? unf : 4);
 }
 
 /* Stand-alone descriptor prefetch (§4.8): bursts of up to 4 descriptors
@@ -137,7 +151,7 @@ void ring_prefetch(struct vnic_model *m, unsigned v, unsigned r, uint64_t c)
             sched_fault(m, v, r ? VNIC_FAULT_REASON_TX_DESC_ADDR : VNIC_FAULT_REASON_RX_DESC_ADDR, g0, c);
             break;
         }
-        uint64_t arr = c + m->p.host_lat + ceil_div(VNIC_DESC_OFF_SIZE * k, m->bw);
+        uint64_t arr = c + m->p.host_lat + bw_cycles(m, VNIC_DESC_OFF_SIZE * k);
         arr = umax64(arr, s->fetch_last_arr[r]);
         s->fetch_last_arr[r] = arr;
         sched(m, r ? EVI_TX_DESC : EVI_RX_DESC, arr, v, g->fetch, k, s->gen);
@@ -182,7 +196,8 @@ void apply_ring_desc(struct vnic_model *m, struct vnic_ev *ev, unsigned r)
                 break;
             }
         }
-        g->cache[idx & 7u] = d;
+        g->cache[idx & 7u].addr = d.addr; /* by field: d was just stored by field */
+        g->cache[idx & 7u].len = d.len;
         g->onchip = (idx + 1) & mask;
     }
     if (r == 1)
@@ -213,7 +228,7 @@ void doorbell(struct vnic_model *m, unsigned v, unsigned r, uint32_t old)
         s->vreg[VIDX(RREG(r, TAIL))] = old;
         if (standalone(m)) {
             struct vnic_ev ev;
-            memset(&ev, 0, sizeof(ev));
+            ev_zero(&ev);
             ev.cycle = m->now;
             ev.type = VNIC_EV_FAULT;
             ev.vnic = v;
@@ -583,12 +598,14 @@ static void rx_start(struct vnic_model *m, unsigned v, uint64_t t)
     rec->buflen = d.len;
     uint32_t n = pf->len - 4;
     uint64_t h;
+    /* the outcome is kept in locals for the timing below (reading back the
+     * bytes just stored with one wide load would stall) */
+    unsigned out = RXO_OK, freason = 0;
     if (d.len < n) {
-        rec->out = RXO_BUFLEN;
+        out = RXO_BUFLEN;
     } else if (!xlate(m, v, d.addr, n, &h)) {
-        rec->out = RXO_FAULT;
-        rec->reason = VNIC_FAULT_REASON_RX_BUF_ADDR;
-        rec->faddr = d.addr;
+        out = RXO_FAULT;
+        freason = VNIC_FAULT_REASON_RX_BUF_ADDR;
     } else {
         const uint8_t *src;
         if (pf->off + n <= s->cfg.rx_size) {
@@ -598,32 +615,34 @@ static void rx_start(struct vnic_model *m, unsigned v, uint64_t t)
             src = m->scratch;
         }
         if (m->host.write(m->host.ctx, h, src, n)) {
-            rec->out = RXO_FAULT;
-            rec->reason = VNIC_FAULT_REASON_RX_AXI_ERR;
-            rec->faddr = d.addr;
-        } else {
-            rec->out = RXO_OK;
+            out = RXO_FAULT;
+            freason = VNIC_FAULT_REASON_RX_AXI_ERR;
         }
+    }
+    rec->out = (uint8_t)out;
+    if (out == RXO_FAULT) {
+        rec->reason = (uint8_t)freason;
+        rec->faddr = d.addr;
     }
     if (!standalone(m))
         return;
 
     /* stand-alone timing (§10.1) */
     uint64_t lat = m->p.host_lat, next;
-    if (rec->out == RXO_BUFLEN || (rec->out == RXO_FAULT && rec->reason == VNIC_FAULT_REASON_RX_BUF_ADDR)) {
+    if (out == RXO_BUFLEN || (out == RXO_FAULT && freason == VNIC_FAULT_REASON_RX_BUF_ADDR)) {
         uint64_t fc = umax64(t, m->last_free_cyc + 1);
         m->last_free_cyc = fc;
         sched(m, VNIC_EV_RX_FREE, fc, v, 0, 0, 0);
-        if (rec->out == RXO_BUFLEN) {
+        if (out == RXO_BUFLEN) {
             uint64_t cc = umax64(t + 1 + lat, m->last_cpl_cyc + 1);
             m->last_cpl_cyc = cc;
             sched(m, VNIC_EV_RX_CPL, cc, v, 0, 0, 0);
         } else {
-            sched_fault(m, v, rec->reason, rec->faddr, fc);
+            sched_fault(m, v, freason, rec->faddr, fc);
         }
         next = t + 1;
     } else {
-        uint64_t dcy = ceil_div(n, m->bw);
+        uint64_t dcy = bw_cycles(m, n);
         uint64_t a = umax64(t + 1, m->wch);
         m->wch = a + dcy;
         uint64_t lastw = a + dcy - 1;
@@ -631,8 +650,8 @@ static void rx_start(struct vnic_model *m, unsigned v, uint64_t t)
         m->last_free_cyc = fc;
         sched(m, VNIC_EV_RX_FREE, fc, v, 0, 0, 0);
         uint64_t resp = lastw + lat;
-        if (rec->out == RXO_FAULT) {
-            sched_fault(m, v, rec->reason, rec->faddr, umax64(resp, fc));
+        if (out == RXO_FAULT) {
+            sched_fault(m, v, freason, rec->faddr, umax64(resp, fc));
         } else {
             uint64_t cc = umax64(resp + 1 + lat, m->last_cpl_cyc + 1);
             m->last_cpl_cyc = cc;
@@ -641,7 +660,8 @@ static void rx_start(struct vnic_model *m, unsigned v, uint64_t t)
         next = a; /* one frame may wait behind the one in transfer */
     }
     m->rx_eng_free = umax64(next, t + 1);
-    ring_prefetch(m, v, 0, t + 1);
+    if (ring_can_fetch(m, v, 0))
+        ring_prefetch(m, v, 0, t + 1);
 }
 
 void apply_rx_grant(struct vnic_model *m, struct vnic_ev *ev, bool ext)
@@ -752,7 +772,7 @@ void apply_rx_cpl(struct vnic_model *m, struct vnic_ev *ev, bool ext)
                  "RX_CPL for descriptor %u, whose DMA faults (reason %u addr 0x%llx)", rec->idx,
                  rec->reason, (unsigned long long)rec->faddr);
         struct vnic_ev f;
-        memset(&f, 0, sizeof(f));
+        ev_zero(&f);
         f.cycle = m->now;
         f.type = VNIC_EV_FAULT;
         f.vnic = v;
@@ -774,7 +794,7 @@ void apply_rx_cpl(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         rec->reason = (uint8_t)reason;
         rec->faddr = rec->desc_g;
         struct vnic_ev f;
-        memset(&f, 0, sizeof(f));
+        ev_zero(&f);
         f.cycle = m->now;
         f.type = VNIC_EV_FAULT;
         f.vnic = v;

@@ -6,7 +6,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
+#include "vnic_crc.h"
 #include "vnic_model.h"
 #include "vnic_regs.h"
 
@@ -53,12 +55,18 @@ enum {
 };
 
 /* A queued event: the fields of struct vnic_ev that timing needs; it is
- * expanded into a struct vnic_ev when applied. */
+ * expanded into a struct vnic_ev when applied. The 32-bit fields travel in
+ * pairs, one 64-bit word each, written and read whole (a wide load of
+ * fields just stored one by one cannot be forwarded from the store buffer
+ * and stalls). */
 struct qi {
     uint64_t cycle;
     uint64_t addr;
-    uint32_t type, vnic, seq, op, err, reason;
+    uint64_t type_vnic;  /* type | vnic << 32 */
+    uint64_t seq_op;     /* seq | op << 32 */
+    uint64_t err_reason; /* err | reason << 32 */
 };
+static inline uint64_t qi_pair(uint32_t lo, uint32_t hi) { return lo | ((uint64_t)hi << 32); }
 
 struct evq {
     struct qi *buf;
@@ -203,6 +211,7 @@ struct wframe {
     uint8_t sofdone;
     uint8_t decided;
     uint8_t dropped;   /* FIFO drop at the first beat */
+    uint8_t done;      /* sofdone and (decided or dropped): may leave the queue */
 };
 
 /* A decided frame waiting to leave the ingress FIFO (lockstep order check). */
@@ -215,8 +224,10 @@ struct vnic_model {
     struct vnic_model_params p;
     struct vnic_host_ops host;
     enum vnic_model_mode mode;
-    unsigned W;          /* datapath bytes */
+    unsigned W;          /* datapath bytes (a power of two) */
+    unsigned W_log2;
     unsigned bw;         /* host path bytes per cycle */
+    int bw_log2;         /* log2(bw) when bw is a power of two, else -1 */
     uint64_t now;
 
     /* register file */
@@ -231,6 +242,8 @@ struct vnic_model {
     /* commands */
     bool cmd_busy;
     uint32_t cmd_op, cmd_vnic, cmd_err, cmd_last_op;
+
+    struct vnic_crc crc;  /* FCS tables */
 
     /* RX buffers */
     uint8_t *rxbuf, *txbuf;
@@ -284,7 +297,10 @@ struct vnic_model {
 
     /* events */
     struct evq q[R_NUM];
-    uint32_t qmask;
+    uint64_t qhc[R_NUM];    /* cycle of each queue's head (NOCYC: empty) */
+    uint32_t qmask;         /* non-empty queues */
+    uint32_t wire_next;     /* stand-alone: bit 0 wire_sof_cyc, bit 1 wire_dec_cyc valid */
+    uint64_t wire_sof_cyc, wire_dec_cyc;
     int last_rank;          /* lockstep: rank of the last fed event in now */
     void (*obs)(void *ctx, const struct vnic_ev *ev);
     void *obs_ctx;
@@ -297,9 +313,9 @@ struct vnic_model {
 
 /* vnic_model.c: event core */
 int rank_of(int type);
+void qi_insert(struct vnic_model *m, int r, const struct qi *it);
 void evq_push(struct vnic_model *m, const struct vnic_ev *ev);
-void sched(struct vnic_model *m, enum vnic_ev_type type, uint64_t cycle, uint32_t vnic, uint32_t seq,
-           uint32_t op, uint32_t err);
+void wire_next_update(struct vnic_model *m);
 void mismatch(struct vnic_model *m, uint64_t cycle, long seq, long vnic, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 void dispatch_own(struct vnic_model *m, struct vnic_ev *ev);
@@ -368,6 +384,89 @@ void tx_discard(struct vnic_model *m, unsigned v);
 void tx_halt_cleanup(struct vnic_model *m, unsigned v);
 bool tx_fault_candidate(struct vnic_model *m, unsigned v, unsigned reason, uint64_t addr);
 
+/* Rank of an event type (its queue, its place in the cycle), -1 for none.
+ * Constant-folded where the type is a constant. */
+static inline int ev_rank(unsigned type)
+{
+    switch (type) {
+    case VNIC_EV_RX_SOF: return R_RX_SOF;
+    case VNIC_EV_RX_DEC: return R_RX_DEC;
+    case VNIC_EV_RX_GRANT: return R_RX_GRANT;
+    case VNIC_EV_TX_GRANT: return R_TX_GRANT;
+    case VNIC_EV_RX_FIFO_REL: return R_RX_FIFO_REL;
+    case VNIC_EV_RX_STORED: return R_RX_STORED;
+    case VNIC_EV_RX_FREE: return R_RX_FREE;
+    case VNIC_EV_RX_CPL: return R_RX_CPL;
+    case EVI_RX_DESC: return R_I_RX_DESC;
+    case EVI_TX_DESC: return R_I_TX_DESC;
+    case EVI_TX_DMA: return R_I_TX_DMA;
+    case EVI_TX_DATA: return R_I_TX_DATA;
+    case VNIC_EV_TX_QUEUED: return R_TX_QUEUED;
+    case VNIC_EV_TX_SENT: return R_TX_SENT;
+    case EVI_IRQ_CHK: return R_I_IRQ;
+    case VNIC_EV_CMD: return R_CMD;
+    case VNIC_EV_FAULT: return R_FAULT;
+    case VNIC_EV_IRQ: return R_IRQ;
+    default: return -1;
+    }
+}
+
+/* Queue an event of the model's own timing. Events of one queue stay in
+ * cycle order, those of one cycle in the order they were queued; the usual
+ * case (an empty queue, or an event not before the queue's last) is an
+ * append, the rest goes through qi_insert(). */
+static inline void sched_qi(struct vnic_model *m, unsigned type, uint64_t cycle, uint32_t vnic,
+                            uint32_t seq, uint32_t op, uint32_t err, uint32_t reason, uint64_t addr)
+{
+    const int r = ev_rank(type);
+    struct evq *q = &m->q[r];
+    struct qi *it;
+    if (q->n == 0 && q->cap) {
+        it = &q->buf[q->head];
+        m->qhc[r] = cycle;
+        m->qmask |= 1u << r;
+    } else if (q->n < q->cap && q->buf[(q->head + q->n - 1) & (q->cap - 1)].cycle <= cycle) {
+        it = &q->buf[(q->head + q->n) & (q->cap - 1)];
+    } else {
+        const struct qi x = {cycle, addr, qi_pair(type, vnic), qi_pair(seq, op), qi_pair(err, reason)};
+        qi_insert(m, r, &x);
+        return;
+    }
+    it->cycle = cycle;
+    it->addr = addr;
+    it->type_vnic = qi_pair(type, vnic);
+    it->seq_op = qi_pair(seq, op);
+    it->err_reason = qi_pair(err, reason);
+    q->n++;
+}
+
+static inline void sched(struct vnic_model *m, enum vnic_ev_type type, uint64_t cycle, uint32_t vnic,
+                         uint32_t seq, uint32_t op, uint32_t err)
+{
+    sched_qi(m, (unsigned)type, cycle, vnic, seq, op, err, 0, 0);
+}
+
+/* Clear an event field by field (a memset of the whole struct compiles to a
+ * string instruction with a long start-up on x86; this runs once per event). */
+static inline void ev_zero(struct vnic_ev *ev)
+{
+    ev->cycle = 0;
+    ev->type = (enum vnic_ev_type)0;
+    ev->seq = 0;
+    ev->vnic = 0;
+    ev->fifo_ok = 0;
+    ev->wire = 0;
+    ev->dest = 0;
+    memset(ev->outcome, 0, sizeof(ev->outcome));
+    ev->elig = 0;
+    ev->op = 0;
+    ev->err = 0;
+    ev->reason = 0;
+    ev->addr = 0;
+    ev->irq_mask = 0;
+    ev->irq_mask_hi = 0;
+}
+
 /* small helpers */
 static inline uint32_t ceil_div(uint32_t a, uint32_t b) { return (a + b - 1) / b; }
 static inline uint64_t umax64(uint64_t a, uint64_t b) { return a > b ? a : b; }
@@ -405,11 +504,40 @@ static inline uint32_t gmaxframe(const struct vnic_model *m)
     return (m->pf[VNIC_PF_G_MAX_FRAME / 4u] & VNIC_PF_G_MAX_FRAME_BYTES_MASK) >>
            VNIC_PF_G_MAX_FRAME_BYTES_LSB;
 }
+/* ceil(n / W): datapath words of n bytes (W is a power of two: a shift,
+ * not a division, on the per-frame path). */
+static inline uint32_t wwords(const struct vnic_model *m, uint32_t n)
+{
+    return (n + m->W - 1) >> m->W_log2;
+}
+/* ceil(n / bw): host-path cycles of n bytes. */
+static inline uint32_t bw_cycles(const struct vnic_model *m, uint32_t n)
+{
+    return m->bw_log2 >= 0 ? (n + m->bw - 1) >> m->bw_log2 : ceil_div(n, m->bw);
+}
+/* (a + b) mod size, with the division only when a + b >= 2 * size. */
+static inline uint32_t wrap_add(uint32_t a, uint32_t b, uint32_t size)
+{
+    uint64_t x = (uint64_t)a + b;
+    if (x < size)
+        return (uint32_t)x;
+    if (x - size < size)
+        return (uint32_t)(x - size);
+    return (uint32_t)(x % size);
+}
+/* Set bits of x (without a library call where the target has no popcnt). */
+static inline unsigned popc32(uint32_t x)
+{
+    x = x - ((x >> 1) & 0x55555555u);
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+    return (x * 0x01010101u) >> 24;
+}
 /* S(L): partition bytes of a received frame of wire length L (§4.3). */
 static inline uint32_t rx_S(const struct vnic_model *m, uint32_t L)
 {
     uint32_t n = L > 4 ? L - 4 : 0;
-    return m->W * ceil_div(n, m->W);
+    return wwords(m, n) << m->W_log2;
 }
 static inline struct pframe *fr_at(struct fring *q, uint32_t i) { return &q->f[(q->head + i) & (q->cap - 1)]; }
 static inline uint32_t ring_size(const struct vnic_model *m, unsigned v, unsigned r)

@@ -339,7 +339,7 @@ static void cmd_write(struct vnic_model *m, uint32_t op)
     if (op == VNIC_CMD_OP_RESET && vsel < m->p.num_vnic && dma_busy(m, vsel))
         return; /* cmd_reset_check() completes it */
     struct vnic_ev ev;
-    memset(&ev, 0, sizeof(ev));
+    ev_zero(&ev);
     ev.cycle = m->now;
     ev.type = VNIC_EV_CMD;
     ev.op = op;

@@ -4,11 +4,25 @@
  * (§4.6). */
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "vnic_model_int.h"
 
 /* ------------------------------------------------------------ helpers */
+
+/* memcpy for the copies made once per frame: 32..64 bytes (a minimum
+ * frame) as two overlapping fixed-size moves, inline; the rest by memcpy. */
+static inline void fcopy(uint8_t *d, const uint8_t *s, size_t n)
+{
+    if (n >= 32 && n <= 64) {
+        uint8_t a[32], b[32];
+        memcpy(a, s, 32);
+        memcpy(b, s + n - 32, 32);
+        memcpy(d, a, 32);
+        memcpy(d + n - 32, b, 32);
+        return;
+    }
+    memcpy(d, s, n);
+}
 
 void part_write(uint8_t *buf, uint32_t base, uint32_t size, uint32_t off, const uint8_t *src,
                 uint32_t n)
@@ -16,7 +30,7 @@ void part_write(uint8_t *buf, uint32_t base, uint32_t size, uint32_t off, const 
     if (!size)
         return;
     uint32_t first = size - off < n ? size - off : n;
-    memcpy(buf + base + off, src, first);
+    fcopy(buf + base + off, src, first);
     if (n > first)
         memcpy(buf + base, src + first, n - first);
 }
@@ -82,7 +96,7 @@ static void wf_retire(struct vnic_model *m)
 {
     while (m->wf_n) {
         struct wframe *f = &m->wf[m->wf_head];
-        if (!f->sofdone || !(f->decided || f->dropped))
+        if (!f->done) /* one flag: a load of two just-stored flags would stall */
             break;
         m->wf_head = (m->wf_head + 1) & (m->wf_cap - 1);
         m->wf_n--;
@@ -115,7 +129,7 @@ static int wbuf_append(struct vnic_model *m, const uint8_t *d, uint32_t len, uin
         }
     }
     if (len)
-        memcpy(m->wbuf + (m->wbuf_tail - m->wbuf_base), d, len);
+        fcopy(m->wbuf + (m->wbuf_tail - m->wbuf_base), d, len);
     *off = m->wbuf_tail;
     m->wbuf_tail += len;
     return 0;
@@ -153,12 +167,14 @@ void vnic_model_rx(struct vnic_model *m, uint64_t sof_cycle, const struct vnic_w
     uint64_t sof = umax64(sof_cycle, m->now + 1);
     if (m->next_seq > 1)
         sof = umax64(sof, m->wire_last + 1);
-    uint32_t beats = f->len ? ceil_div(f->len, m->W) : 1;
+    uint32_t beats = f->len ? wwords(m, f->len) : 1;
     m->wire_last = sof + beats - 1;
     /* RX_SOF and RX_DEC of wire frames are read from the frame queue itself
      * (in order), not scheduled: see q_next() */
     w->sof_cyc = sof;
     w->dec_cyc = m->wire_last + m->p.rx_dec_lat;
+    if (!(m->wire_next & 1u))
+        wire_next_update(m);
 }
 
 /* ------------------------------------------------------------ RX_SOF: ingress FIFO admission */
@@ -179,7 +195,7 @@ void apply_rx_sof(struct vnic_model *m, struct vnic_ev *ev, bool ext)
     m->next_sof = ev->seq + 1;
     f->sofdone = 1;
     uint64_t mf = gmaxframe(m);
-    uint64_t need = (uint64_t)m->W * ceil_div((uint32_t)mf, m->W);
+    uint64_t need = (uint64_t)m->W * wwords(m, (uint32_t)mf);
     bool ok = m->fifo_occ + need <= m->p.rx_fifo_bytes;
     if (ext && (ev->fifo_ok != 0) != ok)
         mismatch(m, ev->cycle, ev->seq, -1, "RX_SOF fifo_ok expected %u, got %u", ok, ev->fifo_ok);
@@ -188,7 +204,7 @@ void apply_rx_sof(struct vnic_model *m, struct vnic_ev *ev, bool ext)
     report(m, ev);
     if (ok) {
         uint32_t stored = f->len < mf ? f->len : (uint32_t)mf;
-        f->words = ceil_div(stored, m->W);
+        f->words = wwords(m, stored);
         m->fifo_occ += (uint64_t)f->words * m->W;
         f->admitted = 1;
     } else {
@@ -196,6 +212,7 @@ void apply_rx_sof(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         m->gstat[GS_RX_FRAMES]++;
         m->gstat[GS_RX_BYTES] += f->len;
         f->dropped = 1;
+        f->done = 1;
         if (m->last_dec == ev->seq)
             m->last_dec = ev->seq + 1;
         wf_retire(m);
@@ -203,22 +220,6 @@ void apply_rx_sof(struct vnic_model *m, struct vnic_ev *ev, bool ext)
 }
 
 /* ------------------------------------------------------------ RX_DEC: checks, classification, admission */
-
-/* zlib's crc32 of n bytes. Short frames go in pieces of at most 46 bytes:
- * zlib's braided loop costs more than it saves below ~100 bytes. */
-static uint32_t fcs_crc(const uint8_t *d, uint32_t n)
-{
-    uLong c = crc32(0L, Z_NULL, 0);
-    if (n >= 100)
-        return (uint32_t)crc32(c, d, n);
-    while (n) {
-        uint32_t k = n > 46 ? 46 : n;
-        c = crc32(c, d, k);
-        d += k;
-        n -= k;
-    }
-    return (uint32_t)c;
-}
 
 static unsigned wire_verdict(const struct vnic_model *m, const struct wframe *f, const uint8_t *d)
 {
@@ -235,7 +236,7 @@ static unsigned wire_verdict(const struct vnic_model *m, const struct wframe *f,
         return VNIC_WIRE_OVERSIZE;
     uint32_t fcs = (uint32_t)d[L - 4] | ((uint32_t)d[L - 3] << 8) | ((uint32_t)d[L - 2] << 16) |
                    ((uint32_t)d[L - 1] << 24);
-    if (fcs_crc(d, L - 4) != fcs)
+    if (vnic_crc32(&m->crc, 0, d, L - 4) != fcs)
         return VNIC_WIRE_FCS;
     return VNIC_WIRE_CLASSIFIED;
 }
@@ -344,7 +345,7 @@ void apply_rx_dec(struct vnic_model *m, struct vnic_ev *ev, bool ext)
     unsigned k = 0;
     if (D) {
         m->classified++;
-        m->gstat[GS_RX_COPIES] += (uint64_t)__builtin_popcount(D);
+        m->gstat[GS_RX_COPIES] += popc32(D);
         const uint32_t S = rx_S(m, L);
         for (uint32_t rest = D; rest; rest &= rest - 1) {
             unsigned v = (unsigned)__builtin_ctz(rest);
@@ -385,7 +386,7 @@ void apply_rx_dec(struct vnic_model *m, struct vnic_ev *ev, bool ext)
             pf->len = (uint16_t)L;
             pf->flags = flags;
             part_write(m->rxbuf, s->cfg.rx_base, s->cfg.rx_size, s->rx_wp, d, L - 4);
-            s->rx_wp = (uint32_t)(((uint64_t)s->rx_wp + S) % s->cfg.rx_size);
+            s->rx_wp = wrap_add(s->rx_wp, S, s->cfg.rx_size);
             s->rx_used += S;
         }
     }
@@ -431,6 +432,7 @@ void apply_rx_dec(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         r->bytes = f->words * m->W;
     }
     f->decided = 1;
+    f->done = 1;
     wf_retire(m);
 
     if (!standalone(m))
@@ -445,7 +447,7 @@ void apply_rx_dec(struct vnic_model *m, struct vnic_ev *ev, bool ext)
     }
     /* the frame leaves the FIFO in the cycle its last copy is stored:
      * that RX_STORED carries the release (op = 1), applied first */
-    uint64_t n = ceil_div(L - 4, m->W);
+    uint64_t n = wwords(m, L - 4);
     unsigned j = 0;
     for (uint32_t rest = acc; rest; rest &= rest - 1, j++)
         sched(m, VNIC_EV_RX_STORED, b + j * (n + 1) + n, (uint32_t)__builtin_ctz(rest), seq,
@@ -475,7 +477,7 @@ void apply_rx_stored(struct vnic_model *m, struct vnic_ev *ev, bool ext)
     unsigned v = ev->vnic;
     if (!ext && ev->op) { /* stand-alone: the frame's FIFO release, same cycle */
         struct vnic_ev rel;
-        memset(&rel, 0, sizeof(rel));
+        ev_zero(&rel);
         rel.cycle = ev->cycle;
         rel.type = VNIC_EV_RX_FIFO_REL;
         rel.seq = ev->seq;

@@ -3,11 +3,10 @@
  * (DRR with shaper), padding and FCS, completions and moderation. */
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "vnic_model_int.h"
 
-static uint32_t S_tx(const struct vnic_model *m, uint32_t n) { return m->W * ceil_div(n, m->W); }
+static uint32_t S_tx(const struct vnic_model *m, uint32_t n) { return wwords(m, n) << m->W_log2; }
 
 static uint32_t wire_len(uint32_t n) { return (n > 60 ? n : 60) + 4; }
 
@@ -199,7 +198,7 @@ static void tx_retire(struct vnic_model *m, unsigned v)
                              VNIC_DESC_STATUS_DD | VNIC_DESC_STATUS_EOP | VNIC_DESC_STATUS_ERR_SPOOF);
         } else if (c.kind == TXE_GOOD && c.arrived) {
             struct vnic_ev ev;
-            memset(&ev, 0, sizeof(ev));
+            ev_zero(&ev);
             ev.cycle = m->now;
             ev.type = VNIC_EV_TX_QUEUED;
             ev.vnic = v;
@@ -261,7 +260,7 @@ void apply_tx_dma(struct vnic_model *m, struct vnic_ev *ev)
             r->kind = TXE_GOOD;
             r->reserved = 1;
             s->tx_used += S_tx(m, d.len);
-            uint64_t dcy = ceil_div(d.len, m->bw);
+            uint64_t dcy = bw_cycles(m, d.len);
             uint64_t start = umax64(m->now + m->p.host_lat, m->rch);
             m->rch = start + dcy;
             sched(m, EVI_TX_DATA, start + dcy - 1, v, 0, 0, s->gen);
@@ -348,7 +347,7 @@ void apply_tx_queued(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         pf->len = c.n;
         pf->flags = 0;
         part_write(m->txbuf, s->cfg.tx_base, s->cfg.tx_size, s->tx_wp, txpend(m, v), c.n);
-        s->tx_wp = (uint32_t)(((uint64_t)s->tx_wp + S) % s->cfg.tx_size);
+        s->tx_wp = wrap_add(s->tx_wp, S, s->cfg.tx_size);
     }
     report(m, ev);
     tx_desc_complete(m, v, c.idx, c.desc_g, c.buflen, VNIC_DESC_STATUS_DD | VNIC_DESC_STATUS_EOP);
@@ -484,10 +483,10 @@ void apply_tx_grant(struct vnic_model *m, struct vnic_ev *ev, bool ext)
          * preamble and gap, exactly on average (a frame may start up to one
          * beat early, the ideal start keeps the fraction). The scheduler
          * may pick the next frame as soon as this one starts on the wire. */
-        uint64_t c = umax64(t + 1, umax64(m->tx_bt / m->W, m->last_sent_cyc + 1));
+        uint64_t c = umax64(t + 1, umax64(m->tx_bt >> m->W_log2, m->last_sent_cyc + 1));
         uint64_t start = umax64(m->tx_bt, c * m->W);
         m->tx_bt = start + Lw + 20;
-        uint64_t sent = c + ceil_div(Lw, m->W) - 1;
+        uint64_t sent = c + wwords(m, Lw) - 1;
         m->last_sent_cyc = sent;
         sched(m, VNIC_EV_TX_SENT, sent, (uint32_t)v, 0, 0, 0);
         m->tx_out_free = c;
@@ -538,7 +537,7 @@ void apply_tx_sent(struct vnic_model *m, struct vnic_ev *ev, bool ext)
     part_read(m->txbuf, s->cfg.tx_base, s->cfg.tx_size, pf->off, b, n);
     if (n < 60)
         memset(b + n, 0, 60 - n);
-    uint32_t fcs = (uint32_t)crc32(0L, b, Lw - 4);
+    uint32_t fcs = vnic_crc32(&m->crc, 0, b, Lw - 4);
     b[Lw - 4] = (uint8_t)fcs;
     b[Lw - 3] = (uint8_t)(fcs >> 8);
     b[Lw - 2] = (uint8_t)(fcs >> 16);

@@ -55,5 +55,11 @@ BENCH_CMDS += cmodel-bench
 cmodel-bench: $(CMODEL_BENCH)
 	@mkdir -p $(BUILD)/bench
 	$(CMODEL_BENCH) --out $(BUILD)/bench/model.txt
+	@{ echo "# Golden-model speed"; echo; \
+	   echo "Written by \`make cmodel-bench\` (part of \`make bench\`); do not edit."; echo; \
+	   echo "Command: \`$(CMODEL_BENCH) --out $(BUILD)/bench/model.txt\`"; echo; \
+	   echo "Host: $$(uname -m), $$(nproc) cores, $$(date -u +%Y-%m-%d)"; echo; \
+	   echo '```'; cat $(BUILD)/bench/model.txt; echo '```'; } > docs/bench-model.md
+	@echo "cmodel-bench: wrote docs/bench-model.md"
 
 -include $(CMODEL_OBJS:.o=.d) $(CMODEL_TUTIL:.o=.d)

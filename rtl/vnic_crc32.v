@@ -1,5 +1,6 @@
 // vnic_crc32: combinational CRC-32 (IEEE 802.3, reflected) update over NBYTES bytes.
 `resetall
+`timescale 1ns / 1ps
 `default_nettype none
 
 /*
@@ -12,7 +13,9 @@
  *
  * The update is a GF(2) matrix computed at elaboration by a constant
  * function (each output bit is the XOR of a fixed subset of the 32 + 8*NBYTES
- * input bits), so it costs one XOR tree per output bit and no registers.
+ * input bits), so it costs one XOR tree per output bit and no registers; the
+ * parities are formed 64 data bits at a time, which keeps simulators on
+ * native words.
  * Latency: combinational. Throughput: NBYTES bytes per evaluation.
  */
 module vnic_crc32 #(
@@ -57,12 +60,47 @@ endfunction
 
 localparam [32*NI-1:0] MAT = crc_matrix(8 * NBYTES);
 
-wire [NI-1:0] vec = {data_in, crc_in};
+// bits lo .. lo+cnt-1 of a matrix row, zero-extended to 64
+function [63:0] chunk;
+    input [NI-1:0] row;
+    input integer  lo;
+    input integer  cnt;
+    integer b;
+    begin
+        chunk = 64'd0;
+        for (b = 0; b < cnt; b = b + 1)
+            chunk[b] = row[lo + b];
+    end
+endfunction
 
-genvar gi;
+localparam integer     NC  = (NBYTES + 7) / 8;          // 64-bit data chunks
+localparam integer     DB  = 8 * NBYTES;
+
+// each output bit: parity of (row & crc) and of (row & data), 64 bits at a
+// time (keeps simulators on native words)
+wire [NC*64-1:0] dpad;
+generate
+    if (NC * 64 == DB) begin : gen_dfull
+        assign dpad = data_in;
+    end else begin : gen_dpad
+        wire [NC*64+DB-1:0] dext = {{(NC*64){1'b0}}, data_in};
+        assign dpad = dext[NC*64-1:0];
+        wire unused_dext = ^dext[NC*64+DB-1:NC*64];
+    end
+endgenerate
+
+genvar gi, gc;
 generate
     for (gi = 0; gi < 32; gi = gi + 1) begin : gen_bit
-        assign crc_out[gi] = ^(MAT[gi*NI +: NI] & vec);
+        localparam [NI-1:0] ROW = MAT[gi*NI +: NI];
+        wire [NC-1:0] par;
+        for (gc = 0; gc < NC; gc = gc + 1) begin : gen_chunk
+            localparam integer LO = 32 + 64 * gc;
+            localparam integer NB = (DB - 64 * gc) < 64 ? (DB - 64 * gc) : 64;
+            localparam [63:0]  M  = chunk(ROW, LO, NB);
+            assign par[gc] = ^(M & dpad[64*gc +: 64]);
+        end
+        assign crc_out[gi] = ^(ROW[31:0] & crc_in) ^ (^par);
     end
 endgenerate
 

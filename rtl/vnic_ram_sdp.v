@@ -1,5 +1,6 @@
 // vnic_ram_sdp: simple dual-port RAM (one write port, one registered read port), inferred as block RAM.
 `resetall
+`timescale 1ns / 1ps
 `default_nettype none
 
 /*

@@ -1,5 +1,6 @@
 // vnic_regs: AXI4-Lite register block of vNIC (PF page, VF pages, staging window, commands, counters).
 `resetall
+`timescale 1ns / 1ps
 `default_nettype none
 
 /*
@@ -24,18 +25,22 @@
  *                cleared too).
  * A command "takes effect" in the cycle trc_cmd_valid is high; its state
  * changes are visible from the next cycle. BAD_OP is checked before BAD_VNIC.
- * A CMD write while a command runs completes at once with err = BUSY.
- * Every completion (errors included) sets G.INT_STATUS.cmd_done.
+ * A CMD write while a command runs is dropped: err = BUSY at once, no CMD
+ * trace event, no cmd_done (the running command's completion later
+ * overwrites err). Every other completion (errors included) sets
+ * G.INT_STATUS.cmd_done.
  *
  * Counters: 64-bit, incremented by the amounts on vstat_add/gstat_add every
- * cycle. Reading a _LO word returns bits [31:0] and snapshots bits [63:32]
+ * cycle (STAT.DMA_FAULTS here, by each fault taken). Reading a _LO word returns bits [31:0] and snapshots bits [63:32]
  * into the page's snapshot register, which a _HI read returns.
  *
- * Faults: a BAD_TAIL doorbell (TAIL >= 2^SIZE or ring base not 16-byte
- * aligned; the value is not stored, FAULT_ADDR = ring base) and the DMA
- * engines' fault requests (valid/ready) halt the vNIC; one fault is taken per
- * cycle (doorbell first, then RX, then TX). A fault on a halted vNIC is
- * accepted and ignored.
+ * Faults: a bad doorbell (TAIL write with ring SIZE > 12 or a ring base not
+ * 16-byte aligned: FAULT_ADDR = ring base; else TAIL >= 2^SIZE: FAULT_ADDR
+ * = the value written; TAIL keeps its old value) and the DMA engines' fault
+ * requests (valid/ready); one fault is taken per cycle (doorbell first, then
+ * RX, then TX). Every fault is reported on the trace; only the first after a
+ * RESET halts the vNIC, sets reason, FAULT_ADDR, FAULT_VEC, DMA_FAULTS and
+ * G.INT_STATUS.fault.
  *
  * Latency: AXI4-Lite write response 1 cycle after the AW/W handshake, read
  * data 2 cycles after the AR handshake. Throughput: one write per 2 cycles,
@@ -223,6 +228,7 @@ localparam [7:0] E_OK = 8'd0, E_BAD_VNIC = 8'd1, E_RX_OVL = 8'd2, E_TX_OVL = 8'd
                  E_RANGE = 8'd4, E_RATE = 8'd5, E_WIN_OVL = 8'd6, E_NOT_Q = 8'd7,
                  E_BAD_OP = 8'd8, E_BUSY = 8'd9, E_MAC_DUP = 8'd10;
 localparam [7:0] R_BAD_TAIL = 8'd7;
+localparam [3:0] RING_LOG2_MAX = 4'd12;       // largest ring: 2^12 descriptors
 
 // command sequencer states
 localparam [2:0] S_IDLE = 3'd0, S_DONE = 3'd1, S_CHK1 = 3'd2, S_CHK2 = 3'd3,
@@ -257,6 +263,24 @@ function [31:0] merge32;
     end
 endfunction
 
+function [15:0] merge16;
+    input [15:0] old;
+    input [15:0] val;
+    input [1:0]  strb;
+    begin
+        merge16 = {strb[1] ? val[15:8] : old[15:8], strb[0] ? val[7:0] : old[7:0]};
+    end
+endfunction
+
+function [23:0] merge24;
+    input [23:0] old;
+    input [23:0] val;
+    input [2:0]  strb;
+    begin
+        merge24 = {strb[2] ? val[23:16] : old[23:16], merge16(old[15:0], val[15:0], strb[1:0])};
+    end
+endfunction
+
 // number of descriptors of a ring of log2 size sz: 2^sz (a 16-entry table, no shifter)
 function [16:0] ring_len;
     input [3:0] sz;
@@ -277,58 +301,187 @@ function overlap65;
     end
 endfunction
 
+// ---------------------------------------------------------------- selections and checks (functions:
+// simulators evaluate them only where they are called, under enables)
+
+// fields of vNIC k's active configuration at lsb
+function act_b1;
+    input [4:0]   k;
+    input integer lsb;
+    integer i;
+    begin
+        act_b1 = 1'b0;
+        for (i = 0; i < NV; i = i + 1)
+            if (k == i[4:0]) act_b1 = act_q[i*CFG_BITS + lsb];
+    end
+endfunction
+
+function [31:0] act_w32;
+    input [4:0]   k;
+    input integer lsb;
+    integer i;
+    begin
+        act_w32 = 32'd0;
+        for (i = 0; i < NV; i = i + 1)
+            if (k == i[4:0]) act_w32 = act_q[i*CFG_BITS + lsb +: 32];
+    end
+endfunction
+
+function [47:0] act_w48;
+    input [4:0]   k;
+    input integer lsb;
+    integer i;
+    begin
+        act_w48 = 48'd0;
+        for (i = 0; i < NV; i = i + 1)
+            if (k == i[4:0]) act_w48 = act_q[i*CFG_BITS + lsb +: 48];
+    end
+endfunction
+
+// RANGE checks of the staged configuration (stage only)
+function chk_range;
+    input [13:0]         mf;
+    reg [32:0] mf64;
+    reg [63:0] gb, hb;
+    reg [31:0] sz;
+    reg [64:0] ge, he;
+    integer w;
+    begin
+        mf64 = {19'd0, mf + 14'd63} & ~33'd63;
+        chk_range = (st_q[F_RXB +: 6] != 6'd0) || (st_q[F_RXS +: 6] != 6'd0)
+                 || (st_q[F_TXB +: 6] != 6'd0) || (st_q[F_TXS +: 6] != 6'd0)
+                 || ({1'b0, st_q[F_RXB +: 32]} + {1'b0, st_q[F_RXS +: 32]} > RXBB33)
+                 || ({1'b0, st_q[F_TXB +: 32]} + {1'b0, st_q[F_TXS +: 32]} > TXBB33)
+                 || (st_q[F_FLAGS] && ({1'b0, st_q[F_RXS +: 32]} < mf64 || {1'b0, st_q[F_TXS +: 32]} < mf64))
+                 || (st_q[F_SWGT +: 8] == 8'd0) || (st_q[F_TWGT +: 8] == 8'd0);
+        for (w = 0; w < NUM_WIN; w = w + 1) begin
+            gb = st_q[F_WIN + w*160 +: 64];
+            hb = st_q[F_WIN + w*160 + 64 +: 64];
+            sz = st_q[F_WIN + w*160 + 128 +: 32];
+            ge = {1'b0, gb} + {33'd0, sz};
+            he = {1'b0, hb} + {33'd0, sz};
+            if (gb[11:0] != 12'd0 || hb[11:0] != 12'd0 || sz[11:0] != 12'd0
+                || (ge[64] && ge[63:0] != 64'd0) || (he[64] && he[63:0] != 64'd0))
+                chk_range = 1'b1;
+        end
+    end
+endfunction
+
+// RATE checks that need only the stage
+function chk_rate_local;
+    input dummy;
+    begin
+        chk_rate_local = dummy
+                      || (st_q[F_FLAGS + 4] && st_q[F_POLB +: 24] < 24'd64)
+                      || (st_q[F_FLAGS + 5] && st_q[F_GUAR +: 32] > st_q[F_CEIL +: 32])
+                      || (st_q[F_FLAGS + 6] && st_q[F_TXBU +: 24] < 24'd64);
+    end
+endfunction
+
+// two windows with SIZE != 0 overlap in guest address
+function chk_win;
+    input dummy;
+    reg [64:0] ga, gb, ea, eb;
+    integer a, b;
+    begin
+        chk_win = dummy;
+        for (a = 0; a < NUM_WIN; a = a + 1)
+            for (b = a + 1; b < NUM_WIN; b = b + 1) begin
+                ga = {1'b0, st_q[F_WIN + a*160 +: 64]};
+                gb = {1'b0, st_q[F_WIN + b*160 +: 64]};
+                ea = ga + {33'd0, st_q[F_WIN + a*160 + 128 +: 32]};
+                eb = gb + {33'd0, st_q[F_WIN + b*160 + 128 +: 32]};
+                if (st_q[F_WIN + a*160 + 128 +: 32] != 32'd0 && st_q[F_WIN + b*160 + 128 +: 32] != 32'd0
+                    && overlap65(ga, ea, gb, eb))
+                    chk_win = 1'b1;
+            end
+    end
+endfunction
+
+// [xb, xb+xs) and [yb, yb+ys) overlap (32-bit bases and sizes)
+function part_ovl;
+    input [31:0] xb;
+    input [31:0] xs;
+    input [31:0] yb;
+    input [31:0] ys;
+    begin
+        part_ovl = ({1'b0, xb} < {1'b0, yb} + {1'b0, ys}) && ({1'b0, yb} < {1'b0, xb} + {1'b0, xs});
+    end
+endfunction
+
+// vNIC k against the staged configuration (S_CHKJ): {MAC_DUP, RX_OVERLAP,
+// TX_OVERLAP} when k is another enabled vNIC and the stage is enabled
+function [2:0] chkj_flags;
+    input [4:0] k;
+    begin
+        chkj_flags = 3'b000;
+        if (k != cv_q && act_b1(k, F_FLAGS) && st_q[F_FLAGS])
+            chkj_flags = {act_w48(k, F_MAC) == st_q[F_MAC +: 48],
+                          part_ovl(st_q[F_RXB +: 32], st_q[F_RXS +: 32], act_w32(k, F_RXB), act_w32(k, F_RXS)),
+                          part_ovl(st_q[F_TXB +: 32], st_q[F_TXS +: 32], act_w32(k, F_TXB), act_w32(k, F_TXS))};
+    end
+endfunction
+
+// SCH_GUAR of vNIC k when it is another enabled vNIC, else 0
+function [31:0] chkj_guar;
+    input [4:0] k;
+    begin
+        chkj_guar = (k != cv_q && act_b1(k, F_FLAGS)) ? act_w32(k, F_GUAR) : 32'd0;
+    end
+endfunction
+
+
 // ---------------------------------------------------------------- state
-reg                  bvalid_q, bvalid_d;
-reg                  rpend_q, rpend_d;
-reg                  rvalid_q, rvalid_d;
-reg [REG_AW-1:0]     raddr_q, raddr_d;
-reg [31:0]           rdata_q, rdata_d;
+reg                  bvalid_q;
+integer              kk;
+reg                  rpend_q;
+reg                  rvalid_q;
+reg [REG_AW-1:0]     raddr_q;
+reg [31:0]           rdata_q;
 
-reg                  rx_en_q, rx_en_d, tx_en_q, tx_en_d, def_en_q, def_en_d;
-reg [4:0]            def_vnic_q, def_vnic_d;
-reg [13:0]           max_frame_q, max_frame_d;
-reg [1:0]            pf_int_status_q, pf_int_status_d;   // [0] fault, [1] cmd_done
-reg [1:0]            pf_int_mask_q, pf_int_mask_d;
-reg [4:0]            vsel_q, vsel_d;
-reg                  cmd_busy_q, cmd_busy_d;
-reg [3:0]            cmd_st_op_q, cmd_st_op_d;           // CMD_STATUS.op
-reg [7:0]            cmd_st_err_q, cmd_st_err_d;         // CMD_STATUS.err
+reg                  rx_en_q, tx_en_q, def_en_q;
+reg [4:0]            def_vnic_q;
+reg [13:0]           max_frame_q;
+reg [1:0]            pf_int_status_q;                    // [0] fault, [1] cmd_done
+reg [1:0]            pf_int_mask_q;
+reg [4:0]            vsel_q;
+reg                  cmd_busy_q;
+reg [3:0]            cmd_st_op_q;                        // CMD_STATUS.op
+reg [7:0]            cmd_st_err_q;                       // CMD_STATUS.err
 
-reg [CFG_BITS-1:0]   st_q, st_d;                         // staging copy
-reg [NV*CFG_BITS-1:0] act_q, act_d;                      // active copies
+reg [CFG_BITS-1:0]   st_q;                               // staging copy
+reg [NV*CFG_BITS-1:0] act_q;                             // active copies
 
 reg [2:0]            seq_q, seq_d;                       // command sequencer
 reg [3:0]            op_q, op_d;
 reg [4:0]            cv_q, cv_d;                         // command vNIC
-reg [7:0]            cerr_q, cerr_d;                     // error found so far (S_DONE) / before NOT_QUIESCED (S_APPLY)
+reg [7:0]            cerr_q, cerr_d;                     // error found so far (S_DONE)
 reg [4:0]            j_q, j_d;
-reg                  e_range_q, e_range_d, e_rate_q, e_rate_d, e_win_q, e_win_d;
-reg                  e_mac_q, e_mac_d, e_rxo_q, e_rxo_d, e_txo_q, e_txo_d;
-reg [37:0]           guar_sum_q, guar_sum_d;
-reg [NUM_WIN*65-1:0] wg_end_q, wg_end_d;                 // window guest ends
+reg                  e_range_q, e_rate_q, e_win_q, e_mac_q, e_rxo_q, e_txo_q;
+reg [37:0]           guar_sum_q;
+reg [CFG_BITS-1:0]   acv_q;                              // active configuration of cv, taken at the command
 
-reg [NV-1:0]         halted_q, halted_d;
-reg [NV*8-1:0]       reason_q, reason_d;
-reg [NV*64-1:0]      faddr_q, faddr_d;
+reg [NV-1:0]         halted_q;
+reg [NV*8-1:0]       reason_q;
+reg [NV*64-1:0]      faddr_q;
 
-reg [2*NV-1:0]       vf_int_status_q, vf_int_status_d;
-reg [2*NV-1:0]       vf_int_mask_q, vf_int_mask_d;
-reg [NV*64-1:0]      rxr_base_q, rxr_base_d, txr_base_q, txr_base_d;
-reg [NV*4-1:0]       rxr_size_q, rxr_size_d, txr_size_q, txr_size_d;
-reg [NV*16-1:0]      rxr_tail_q, rxr_tail_d, txr_tail_q, txr_tail_d;
-reg [NV*16-1:0]      rxr_icnt_q, rxr_icnt_d, txr_icnt_q, txr_icnt_d;
-reg [NV*24-1:0]      rxr_itmr_q, rxr_itmr_d, txr_itmr_q, txr_itmr_d;
+reg [2*NV-1:0]       vf_int_status_q;
+reg [2*NV-1:0]       vf_int_mask_q;
+reg [NV*64-1:0]      rxr_base_q, txr_base_q;
+reg [NV*4-1:0]       rxr_size_q, txr_size_q;
+reg [NV*16-1:0]      rxr_tail_q, txr_tail_q;
+reg [NV*16-1:0]      rxr_icnt_q, txr_icnt_q;
+reg [NV*24-1:0]      rxr_itmr_q, txr_itmr_q;
 
-reg [(NV+1)*32-1:0]  snap_q, snap_d;                     // counter HI snapshot per page
+reg [(NV+1)*32-1:0]  snap_q;                             // counter HI snapshot per page
 
 wire [63:0]          halted64 = {{(64-NV){1'b0}}, halted_q};
-wire [NV*NCV*64-1:0] vcnt;                                // per-vNIC counters
-wire [NCG*64-1:0]    gcnt;                                // global counters
 
 // ---------------------------------------------------------------- write channel
 wire [PGW-1:0] wpage = s_axil_awaddr[REG_AW-1:12];
 wire [11:0]    woff  = {s_axil_awaddr[11:2], 2'b00};
 wire           wpf   = (wpage == {PGW{1'b0}});
+wire [31:0]    wpage32 = {{(32-PGW){1'b0}}, wpage};
 wire           wpf_stage = wpf && ((woff >= 12'h100 && woff < 12'h200) || woff == VNIC_PF_G_VSEL);
 
 reg            cmd_fire;          // the running command takes effect this cycle
@@ -336,6 +489,7 @@ reg  [7:0]     fire_err;
 
 wire wr_go = s_axil_awvalid && s_axil_wvalid && !bvalid_q && !cmd_fire
              && !(cmd_busy_q && wpf_stage);
+wire [31:0] wm = merge32(32'd0, s_axil_wdata, s_axil_wstrb);   // written bits (strobed)
 
 assign s_axil_awready = wr_go;
 assign s_axil_wready  = wr_go;
@@ -347,9 +501,6 @@ assign s_axil_arready = !rpend_q && !rvalid_q;
 assign s_axil_rvalid  = rvalid_q;
 assign s_axil_rdata   = rdata_q;
 assign s_axil_rresp   = 2'b00;
-
-wire [PGW-1:0] rpage = raddr_q[REG_AW-1:12];
-wire [11:0]    roff  = {raddr_q[11:2], 2'b00};
 
 // ---------------------------------------------------------------- outputs
 assign g_rx_en     = rx_en_q;
@@ -397,172 +548,65 @@ generate
     end
 endgenerate
 
-// ---------------------------------------------------------------- command checks (combinational parts)
-// Stage fields.
-wire        st_en     = st_q[F_FLAGS + 0];
-wire        st_pol_en = st_q[F_FLAGS + 4];
-wire        st_ceil_en = st_q[F_FLAGS + 5];
-wire        st_shp_en = st_q[F_FLAGS + 6];
-wire [31:0] st_rxb = st_q[F_RXB +: 32];
-wire [31:0] st_rxs = st_q[F_RXS +: 32];
-wire [31:0] st_txb = st_q[F_TXB +: 32];
-wire [31:0] st_txs = st_q[F_TXS +: 32];
-
-// Largest frame rounded up to 64 bytes, the smallest legal partition of an enabled vNIC.
-wire [32:0] mf64 = {19'd0, max_frame_q + 14'd63} & ~33'd63;
-
-reg chk_range, chk_rate_local;
-reg [NUM_WIN*65-1:0] wg_end_c;
-integer w;
+// ---------------------------------------------------------------- command sequencer
+// RX/TX bytes in use of the command vNIC (NOT_QUIESCED is checked in the apply cycle)
+reg [31:0] cv_rx_used, cv_tx_used;
+integer s_0;
 always @* begin
-    chk_range = (st_rxb[5:0] != 6'd0) || (st_rxs[5:0] != 6'd0)
-             || (st_txb[5:0] != 6'd0) || (st_txs[5:0] != 6'd0)
-             || ({1'b0, st_rxb} + {1'b0, st_rxs} > RXBB33)
-             || ({1'b0, st_txb} + {1'b0, st_txs} > TXBB33)
-             || (st_en && ({1'b0, st_rxs} < mf64 || {1'b0, st_txs} < mf64))
-             || (st_q[F_SWGT +: 8] == 8'd0) || (st_q[F_TWGT +: 8] == 8'd0);
-    wg_end_c = {NUM_WIN*65{1'b0}};
-    for (w = 0; w < NUM_WIN; w = w + 1) begin : win_range
-        reg [63:0] gb, hb;
-        reg [31:0] sz;
-        reg [64:0] ge, he;
-        gb = st_q[F_WIN + w*160 +: 64];
-        hb = st_q[F_WIN + w*160 + 64 +: 64];
-        sz = st_q[F_WIN + w*160 + 128 +: 32];
-        ge = {1'b0, gb} + {33'd0, sz};
-        he = {1'b0, hb} + {33'd0, sz};
-        wg_end_c[w*65 +: 65] = ge;
-        if (gb[11:0] != 12'd0 || hb[11:0] != 12'd0 || sz[11:0] != 12'd0
-            || (ge[64] && ge[63:0] != 64'd0) || (he[64] && he[63:0] != 64'd0))
-            chk_range = 1'b1;
-    end
-    chk_rate_local = (st_pol_en && st_q[F_POLB +: 24] < 24'd64)
-                  || (st_ceil_en && st_q[F_GUAR +: 32] > st_q[F_CEIL +: 32])
-                  || (st_shp_en && st_q[F_TXBU +: 24] < 24'd64);
-end
-
-reg chk_win;
-integer wa, wb;
-always @* begin
-    chk_win = 1'b0;
-    for (wa = 0; wa < NUM_WIN; wa = wa + 1)
-        for (wb = wa + 1; wb < NUM_WIN; wb = wb + 1)
-            if (st_q[F_WIN + wa*160 + 128 +: 32] != 32'd0 && st_q[F_WIN + wb*160 + 128 +: 32] != 32'd0
-                && overlap65({1'b0, st_q[F_WIN + wa*160 +: 64]}, wg_end_q[wa*65 +: 65],
-                             {1'b0, st_q[F_WIN + wb*160 +: 64]}, wg_end_q[wb*65 +: 65]))
-                chk_win = 1'b1;
-end
-
-// The other vNIC j examined this cycle (S_CHKJ).
-// one-hot selections (AND-OR, no variable part-selects on wide vectors)
-reg [CFG_BITS-1:0] act_j, act_cv, act_sv;
-reg [31:0]         cv_rx_used, cv_tx_used, sv_rx_used, sv_tx_used;
-reg [7:0]          sv_reason;
-reg [63:0]         sv_faddr;
-reg                sv_halted;
-integer            s;
-always @* begin
-    act_j = {CFG_BITS{1'b0}};
-    act_cv = {CFG_BITS{1'b0}};
-    act_sv = {CFG_BITS{1'b0}};
     cv_rx_used = 32'd0;
     cv_tx_used = 32'd0;
-    sv_rx_used = 32'd0;
-    sv_tx_used = 32'd0;
-    sv_reason = 8'd0;
-    sv_faddr = 64'd0;
-    sv_halted = 1'b0;
-    for (s = 0; s < NV; s = s + 1) begin
-        act_j  = act_j  | (act_q[s*CFG_BITS +: CFG_BITS] & {CFG_BITS{j_q == s[4:0]}});
-        act_cv = act_cv | (act_q[s*CFG_BITS +: CFG_BITS] & {CFG_BITS{cv_q == s[4:0]}});
-        act_sv = act_sv | (act_q[s*CFG_BITS +: CFG_BITS] & {CFG_BITS{vsel_q == s[4:0]}});
-        cv_rx_used = cv_rx_used | (rx_used[s*32 +: 32] & {32{cv_q == s[4:0]}});
-        cv_tx_used = cv_tx_used | (tx_used[s*32 +: 32] & {32{cv_q == s[4:0]}});
-        sv_rx_used = sv_rx_used | (rx_used[s*32 +: 32] & {32{vsel_q == s[4:0]}});
-        sv_tx_used = sv_tx_used | (tx_used[s*32 +: 32] & {32{vsel_q == s[4:0]}});
-        sv_reason = sv_reason | (reason_q[s*8 +: 8] & {8{vsel_q == s[4:0]}});
-        sv_faddr = sv_faddr | (faddr_q[s*64 +: 64] & {64{vsel_q == s[4:0]}});
-        sv_halted = sv_halted | (halted_q[s] & (vsel_q == s[4:0]));
+    for (s_0 = 0; s_0 < NV; s_0 = s_0 + 1) begin
+        cv_rx_used = cv_rx_used | (rx_used[s_0*32 +: 32] & {32{cv_q == s_0[4:0]}});
+        cv_tx_used = cv_tx_used | (tx_used[s_0*32 +: 32] & {32{cv_q == s_0[4:0]}});
     end
 end
-wire                j_other = (j_q != cv_q) && act_j[F_FLAGS];
-wire                j_mac  = (act_j[F_MAC +: 48] == st_q[F_MAC +: 48]);
-wire                j_rxo  = overlap65({33'd0, st_rxb}, {33'd0, st_rxb} + {33'd0, st_rxs},
-                                       {33'd0, act_j[F_RXB +: 32]},
-                                       {33'd0, act_j[F_RXB +: 32]} + {33'd0, act_j[F_RXS +: 32]});
-wire                j_txo  = overlap65({33'd0, st_txb}, {33'd0, st_txb} + {33'd0, st_txs},
-                                       {33'd0, act_j[F_TXB +: 32]},
-                                       {33'd0, act_j[F_TXB +: 32]} + {33'd0, act_j[F_TXS +: 32]});
+wire part_change = (acv_q[F_RXB +: 32] != st_q[F_RXB +: 32]) || (acv_q[F_RXS +: 32] != st_q[F_RXS +: 32])
+                || (acv_q[F_TXB +: 32] != st_q[F_TXB +: 32]) || (acv_q[F_TXS +: 32] != st_q[F_TXS +: 32]);
+wire not_quiesced = part_change && (cv_rx_used != 32'd0 || cv_tx_used != 32'd0);
 
-// The command vNIC's active configuration and usage.
-wire                part_change = (act_cv[F_RXB +: 32] != st_rxb) || (act_cv[F_RXS +: 32] != st_rxs)
-                               || (act_cv[F_TXB +: 32] != st_txb) || (act_cv[F_TXS +: 32] != st_txs);
-wire                not_quiesced = part_change && (cv_rx_used != 32'd0 || cv_tx_used != 32'd0);
+reg [7:0] pre_err;                 // the first failing check before NOT_QUIESCED
+always @* begin
+    if (e_range_q)                                  pre_err = E_RANGE;
+    else if (e_win_q)                               pre_err = E_WIN_OVL;
+    else if (e_rate_q || guar_sum_q > GUAR_LIMIT)   pre_err = E_RATE;
+    else if (e_mac_q)                               pre_err = E_MAC_DUP;
+    else if (e_rxo_q)                               pre_err = E_RX_OVL;
+    else if (e_txo_q)                               pre_err = E_TX_OVL;
+    else                                            pre_err = E_OK;
+end
 
-
-// ---------------------------------------------------------------- command sequencer
 reg [2:0] seq_n;
 reg [7:0] cerr_n;
 always @* begin
     seq_n = seq_q;
     cerr_n = cerr_q;
     j_d = j_q;
-    e_range_d = e_range_q; e_rate_d = e_rate_q; e_win_d = e_win_q;
-    e_mac_d = e_mac_q; e_rxo_d = e_rxo_q; e_txo_d = e_txo_q;
-    guar_sum_d = guar_sum_q;
-    wg_end_d = wg_end_q;
     cmd_fire = 1'b0;
     fire_err = cerr_q;
-
     case (seq_q)
         S_DONE: begin
             cmd_fire = 1'b1;
-            fire_err = cerr_q;
             seq_n = S_IDLE;
         end
         S_CHK1: begin
-            e_range_d = chk_range;
-            e_rate_d  = chk_rate_local;
-            wg_end_d  = wg_end_c;
-            e_mac_d = 1'b0; e_rxo_d = 1'b0; e_txo_d = 1'b0;
-            guar_sum_d = st_en ? {6'd0, st_q[F_GUAR +: 32]} : 38'd0;
             j_d = 5'd0;
             seq_n = S_CHK2;
         end
-        S_CHK2: begin
-            e_win_d = chk_win;
-            seq_n = S_CHKJ;
-        end
+        S_CHK2: seq_n = S_CHKJ;
         S_CHKJ: begin
-            if (j_other) begin
-                guar_sum_d = guar_sum_q + {6'd0, act_j[F_GUAR +: 32]};
-                if (st_en && j_mac) e_mac_d = 1'b1;
-                if (st_en && j_rxo) e_rxo_d = 1'b1;
-                if (st_en && j_txo) e_txo_d = 1'b1;
-            end
             j_d = j_q + 5'd1;
-            if ({1'b0, j_q} == NV6 - 6'd1) begin
-                seq_n = S_APPLY;
-            end
+            if ({1'b0, j_q} == NV6 - 6'd1) seq_n = S_APPLY;
         end
         S_APPLY: begin
-            if (e_range_q)                    cerr_n = E_RANGE;
-            else if (e_win_q)                 cerr_n = E_WIN_OVL;
-            else if (e_rate_q || guar_sum_q > GUAR_LIMIT) cerr_n = E_RATE;
-            else if (e_mac_q)                 cerr_n = E_MAC_DUP;
-            else if (e_rxo_q)                 cerr_n = E_RX_OVL;
-            else if (e_txo_q)                 cerr_n = E_TX_OVL;
-            else                              cerr_n = E_OK;
-            seq_n = S_DONE;
-            // refused commits finish without waiting; a good one waits for a
-            // cycle without an RX decision and checks NOT_QUIESCED in it
-            if (cerr_n == E_OK) begin
-                seq_n = S_APPLY;
-                if (!dec_now) begin
-                    cmd_fire = 1'b1;
-                    fire_err = not_quiesced ? E_NOT_Q : E_OK;
-                    seq_n = S_IDLE;
-                end
+            // a refused commit finishes at once; a good one waits for a cycle
+            // without an RX decision and checks NOT_QUIESCED in it
+            if (pre_err != E_OK) begin
+                cerr_n = pre_err;
+                seq_n = S_DONE;
+            end else if (!dec_now) begin
+                cmd_fire = 1'b1;
+                fire_err = not_quiesced ? E_NOT_Q : E_OK;
+                seq_n = S_IDLE;
             end
         end
         S_FLR: begin
@@ -575,18 +619,21 @@ always @* begin
         default: begin
         end
     endcase
-
 end
 
-// a new command is taken only when the sequencer is idle
+wire cmd_wr      = wr_go && wpf && woff == VNIC_PF_G_CMD && s_axil_wstrb[0];
+wire cmd_new     = cmd_wr && seq_q == S_IDLE;
+wire busy_reject = cmd_wr && seq_q != S_IDLE;
+
 always @* begin
     seq_d = seq_n;
     cerr_d = cerr_n;
     op_d = op_q;
     cv_d = cv_q;
-    if (wr_go && wpf && woff == VNIC_PF_G_CMD && s_axil_wstrb[0] && seq_q == S_IDLE) begin
+    if (cmd_new) begin
         op_d = s_axil_wdata[3:0];
         cv_d = vsel_q;
+        cerr_d = E_OK;
         if (s_axil_wdata[3:0] < OP_LOAD || s_axil_wdata[3:0] > OP_CLEAR) begin
             cerr_d = E_BAD_OP;
             seq_d = S_DONE;
@@ -594,19 +641,14 @@ always @* begin
             cerr_d = E_BAD_VNIC;
             seq_d = S_DONE;
         end else if (s_axil_wdata[3:0] == OP_COMMIT) begin
-            cerr_d = E_OK;
             seq_d = S_CHK1;
         end else if (s_axil_wdata[3:0] == OP_RESET) begin
-            cerr_d = E_OK;
             seq_d = S_FLR;
         end else begin
-            cerr_d = E_OK;
             seq_d = S_DONE;
         end
     end
 end
-
-wire busy_reject = wr_go && wpf && woff == VNIC_PF_G_CMD && s_axil_wstrb[0] && seq_q != S_IDLE;
 
 wire fire_ok    = cmd_fire && fire_err == E_OK;
 wire do_load    = fire_ok && op_q == OP_LOAD;
@@ -618,16 +660,39 @@ assign cmd_commit = do_commit;
 assign cmd_reset  = do_reset;
 assign cmd_clear  = do_clear;
 assign cmd_vnic   = cv_q;
-assign cmd_mac    = (op_q == OP_COMMIT) ? st_q[F_MAC +: 48] : act_cv[F_MAC +: 48];
-assign cmd_pol_burst = (op_q == OP_COMMIT) ? st_q[F_POLB +: 24] : act_cv[F_POLB +: 24];
-assign cmd_sch_burst = (op_q == OP_COMMIT) ? st_q[F_SBUR +: 24] : act_cv[F_SBUR +: 24];
-assign cmd_tx_burst  = (op_q == OP_COMMIT) ? st_q[F_TXBU +: 24] : act_cv[F_TXBU +: 24];
+assign cmd_mac    = (op_q == OP_COMMIT) ? st_q[F_MAC +: 48] : acv_q[F_MAC +: 48];
+assign cmd_pol_burst = (op_q == OP_COMMIT) ? st_q[F_POLB +: 24] : acv_q[F_POLB +: 24];
+assign cmd_sch_burst = (op_q == OP_COMMIT) ? st_q[F_SBUR +: 24] : acv_q[F_SBUR +: 24];
+assign cmd_tx_burst  = (op_q == OP_COMMIT) ? st_q[F_TXBU +: 24] : acv_q[F_TXBU +: 24];
 assign flr_req    = (seq_q == S_FLR);
 
-assign trc_cmd_valid = cmd_fire || busy_reject;
-assign trc_cmd_op    = cmd_fire ? op_q : s_axil_wdata[3:0];
-assign trc_cmd_vnic  = cmd_fire ? cv_q : vsel_q;
-assign trc_cmd_err   = cmd_fire ? fire_err : E_BUSY;
+assign trc_cmd_valid = cmd_fire;
+assign trc_cmd_op    = op_q;
+assign trc_cmd_vnic  = cv_q;
+assign trc_cmd_err   = fire_err;
+
+// the checks, evaluated in their sequencer states only
+always @(posedge clk) begin
+    for (kk = 0; kk < NV; kk = kk + 1)
+        if (cmd_new && vsel_q == kk[4:0])
+            acv_q <= act_q[kk*CFG_BITS +: CFG_BITS];
+    if (seq_q == S_CHK1) begin
+        e_range_q <= chk_range(max_frame_q);
+        e_rate_q <= chk_rate_local(1'b0);
+        e_mac_q <= 1'b0;
+        e_rxo_q <= 1'b0;
+        e_txo_q <= 1'b0;
+        guar_sum_q <= st_q[F_FLAGS] ? {6'd0, st_q[F_GUAR +: 32]} : 38'd0;
+    end
+    if (seq_q == S_CHK2)
+        e_win_q <= chk_win(1'b0);
+    if (seq_q == S_CHKJ) begin
+        guar_sum_q <= guar_sum_q + {6'd0, chkj_guar(j_q)};
+        if ((chkj_flags(j_q) & 3'b100) != 3'b000) e_mac_q <= 1'b1;
+        if ((chkj_flags(j_q) & 3'b010) != 3'b000) e_rxo_q <= 1'b1;
+        if ((chkj_flags(j_q) & 3'b001) != 3'b000) e_txo_q <= 1'b1;
+    end
+end
 
 // ---------------------------------------------------------------- faults
 reg        flt_take;
@@ -637,41 +702,53 @@ reg [63:0] flt_addr;
 reg        tail_bad_take;          // this write is a bad doorbell
 reg        rx_flt_rdy, tx_flt_rdy;
 reg [31:0] tail_m;
+reg [3:0]  tail_sz;
+reg [63:0] tail_base;
+reg [15:0] tail_old;
+reg        tail_wr;
 
-integer v;
+integer v_5;
 always @* begin
-    tail_m = 32'd0;
+    // the ring written by a TAIL write (doorbell)
+    tail_wr = 1'b0;
+    tail_sz = 4'd0;
+    tail_base = 64'd0;
+    tail_old = 16'd0;
+    for (v_5 = 0; v_5 < NV; v_5 = v_5 + 1) begin
+        if (wpage == v_5[PGW-1:0] + 1'b1 && woff == VNIC_VF_RXR_TAIL) begin
+            tail_wr = 1'b1;
+            tail_sz = rxr_size_q[v_5*4 +: 4];
+            tail_base = rxr_base_q[v_5*64 +: 64];
+            tail_old = rxr_tail_q[v_5*16 +: 16];
+        end
+        if (wpage == v_5[PGW-1:0] + 1'b1 && woff == VNIC_VF_TXR_TAIL) begin
+            tail_wr = 1'b1;
+            tail_sz = txr_size_q[v_5*4 +: 4];
+            tail_base = txr_base_q[v_5*64 +: 64];
+            tail_old = txr_tail_q[v_5*16 +: 16];
+        end
+    end
+    tail_m = merge32({16'd0, tail_old}, s_axil_wdata, s_axil_wstrb);
     tail_bad_take = 1'b0;
+    flt_addr = 64'd0;
+    if (wr_go && tail_wr) begin
+        if (tail_sz > RING_LOG2_MAX || tail_base[3:0] != 4'd0) begin
+            tail_bad_take = 1'b1;
+            flt_addr = tail_base;
+        end else if (tail_m[16:0] >= ring_len(tail_sz)) begin
+            tail_bad_take = 1'b1;
+            flt_addr = {32'd0, tail_m};
+        end
+    end
     flt_take = 1'b0;
     flt_vnic = 5'd0;
     flt_reason = 8'd0;
-    flt_addr = 64'd0;
     rx_flt_rdy = 1'b0;
     tx_flt_rdy = 1'b0;
-    for (v = 0; v < NV; v = v + 1) begin
-        if (wr_go && wpage == v[PGW-1:0] + 1'b1) begin
-            if (woff == VNIC_VF_RXR_TAIL) begin
-                tail_m = merge32({16'd0, rxr_tail_q[v*16 +: 16]}, s_axil_wdata, s_axil_wstrb);
-                if (tail_m[16:0] >= ring_len(rxr_size_q[v*4 +: 4]) || rxr_base_q[v*64 +: 4] != 4'd0) begin
-                    tail_bad_take = 1'b1;
-                    flt_vnic = v[4:0];
-                    flt_reason = R_BAD_TAIL;
-                    flt_addr = rxr_base_q[v*64 +: 64];
-                end
-            end
-            if (woff == VNIC_VF_TXR_TAIL) begin
-                tail_m = merge32({16'd0, txr_tail_q[v*16 +: 16]}, s_axil_wdata, s_axil_wstrb);
-                if (tail_m[16:0] >= ring_len(txr_size_q[v*4 +: 4]) || txr_base_q[v*64 +: 4] != 4'd0) begin
-                    tail_bad_take = 1'b1;
-                    flt_vnic = v[4:0];
-                    flt_reason = R_BAD_TAIL;
-                    flt_addr = txr_base_q[v*64 +: 64];
-                end
-            end
-        end
-    end
     if (tail_bad_take) begin
         flt_take = 1'b1;
+        flt_reason = R_BAD_TAIL;
+        flt_vnic = wpage32[4:0] - 5'd1;
     end else if (rx_fault_valid) begin
         rx_flt_rdy = 1'b1;
         flt_take = 1'b1;
@@ -692,406 +769,21 @@ assign tx_fault_ready = tx_flt_rdy;
 
 wire flt_new = flt_take && {1'b0, flt_vnic} < NV6 && !halted64[{1'b0, flt_vnic}];
 
-assign trc_fault_valid  = flt_new;
+assign trc_fault_valid  = flt_take && {1'b0, flt_vnic} < NV6;
 assign trc_fault_vnic   = flt_vnic;
 assign trc_fault_reason = flt_reason;
 assign trc_fault_addr   = flt_addr;
 
 // ---------------------------------------------------------------- PF interrupt causes
 wire pf_set_fault = flt_new;
-wire pf_set_cmd   = cmd_fire || busy_reject;
+wire pf_set_cmd   = cmd_fire;
 assign pf_trig = pf_set_fault || pf_set_cmd;
 assign pf_send = (pf_set_fault && pf_int_mask_q[0]) || (pf_set_cmd && pf_int_mask_q[1]);
 
-// ---------------------------------------------------------------- register writes
-integer k;
-reg [31:0] m;
-always @* begin
-    m = 32'd0;
-    bvalid_d = bvalid_q;
-    if (s_axil_bready) bvalid_d = 1'b0;
-    if (wr_go) bvalid_d = 1'b1;
-
-    rx_en_d = rx_en_q; tx_en_d = tx_en_q; def_en_d = def_en_q; def_vnic_d = def_vnic_q;
-    max_frame_d = max_frame_q;
-    pf_int_status_d = pf_int_status_q;
-    pf_int_mask_d = pf_int_mask_q;
-    vsel_d = vsel_q;
-    cmd_busy_d = (seq_d != S_IDLE);
-    cmd_st_op_d = cmd_st_op_q;
-    cmd_st_err_d = cmd_st_err_q;
-    st_d = st_q;
-    act_d = act_q;
-    halted_d = halted_q;
-    reason_d = reason_q;
-    faddr_d = faddr_q;
-    vf_int_status_d = vf_int_status_q | ring_trig;
-    vf_int_mask_d = vf_int_mask_q;
-    rxr_base_d = rxr_base_q; rxr_size_d = rxr_size_q; rxr_tail_d = rxr_tail_q;
-    rxr_icnt_d = rxr_icnt_q; rxr_itmr_d = rxr_itmr_q;
-    txr_base_d = txr_base_q; txr_size_d = txr_size_q; txr_tail_d = txr_tail_q;
-    txr_icnt_d = txr_icnt_q; txr_itmr_d = txr_itmr_q;
-
-    // ---- PF page writes
-    if (wr_go && wpf) begin
-        case (woff)
-            VNIC_PF_G_CTRL: begin
-                m = merge32({11'd0, def_vnic_q, 7'd0, def_en_q, 6'd0, tx_en_q, rx_en_q},
-                            s_axil_wdata, s_axil_wstrb);
-                rx_en_d = m[0];
-                tx_en_d = m[1];
-                def_en_d = m[8];
-                def_vnic_d = m[20:16];
-            end
-            VNIC_PF_G_MAX_FRAME: begin
-                m = merge32({18'd0, max_frame_q}, s_axil_wdata, s_axil_wstrb);
-                if (m[13:0] < 14'd64)
-                    max_frame_d = 14'd64;
-                else if (m[13:0] > MF14)
-                    max_frame_d = MF14;
-                else
-                    max_frame_d = m[13:0];
-            end
-            VNIC_PF_G_INT_STATUS: begin
-                m = merge32(32'd0, s_axil_wdata, s_axil_wstrb);
-                pf_int_status_d = pf_int_status_q & ~m[1:0];
-            end
-            VNIC_PF_G_INT_MASK: begin
-                m = merge32({30'd0, pf_int_mask_q}, s_axil_wdata, s_axil_wstrb);
-                pf_int_mask_d = m[1:0];
-            end
-            VNIC_PF_G_VSEL: begin
-                m = merge32({27'd0, vsel_q}, s_axil_wdata, s_axil_wstrb);
-                vsel_d = m[4:0];
-            end
-            VNIC_PF_STAGE_FLAGS: begin
-                m = merge32({25'd0, st_q[F_FLAGS +: 7]}, s_axil_wdata, s_axil_wstrb);
-                st_d[F_FLAGS +: 7] = m[6:0];
-            end
-            VNIC_PF_STAGE_MAC_LO:   st_d[F_MAC +: 32] = merge32(st_q[F_MAC +: 32], s_axil_wdata, s_axil_wstrb);
-            VNIC_PF_STAGE_MAC_HI: begin
-                m = merge32({16'd0, st_q[F_MAC+32 +: 16]}, s_axil_wdata, s_axil_wstrb);
-                st_d[F_MAC+32 +: 16] = m[15:0];
-            end
-            VNIC_PF_STAGE_RX_BASE:  st_d[F_RXB +: 32]  = merge32(st_q[F_RXB +: 32], s_axil_wdata, s_axil_wstrb);
-            VNIC_PF_STAGE_RX_SIZE:  st_d[F_RXS +: 32]  = merge32(st_q[F_RXS +: 32], s_axil_wdata, s_axil_wstrb);
-            VNIC_PF_STAGE_TX_BASE:  st_d[F_TXB +: 32]  = merge32(st_q[F_TXB +: 32], s_axil_wdata, s_axil_wstrb);
-            VNIC_PF_STAGE_TX_SIZE:  st_d[F_TXS +: 32]  = merge32(st_q[F_TXS +: 32], s_axil_wdata, s_axil_wstrb);
-            VNIC_PF_STAGE_POL_RATE: st_d[F_POLR +: 32] = merge32(st_q[F_POLR +: 32], s_axil_wdata, s_axil_wstrb);
-            VNIC_PF_STAGE_POL_BURST: begin
-                m = merge32({8'd0, st_q[F_POLB +: 24]}, s_axil_wdata, s_axil_wstrb);
-                st_d[F_POLB +: 24] = m[23:0];
-            end
-            VNIC_PF_STAGE_SCH_GUAR: st_d[F_GUAR +: 32] = merge32(st_q[F_GUAR +: 32], s_axil_wdata, s_axil_wstrb);
-            VNIC_PF_STAGE_SCH_CEIL: st_d[F_CEIL +: 32] = merge32(st_q[F_CEIL +: 32], s_axil_wdata, s_axil_wstrb);
-            VNIC_PF_STAGE_SCH_BURST: begin
-                m = merge32({8'd0, st_q[F_SBUR +: 24]}, s_axil_wdata, s_axil_wstrb);
-                st_d[F_SBUR +: 24] = m[23:0];
-            end
-            VNIC_PF_STAGE_SCH_WEIGHT: begin
-                m = merge32({24'd0, st_q[F_SWGT +: 8]}, s_axil_wdata, s_axil_wstrb);
-                st_d[F_SWGT +: 8] = m[7:0];
-            end
-            VNIC_PF_STAGE_TX_WEIGHT: begin
-                m = merge32({24'd0, st_q[F_TWGT +: 8]}, s_axil_wdata, s_axil_wstrb);
-                st_d[F_TWGT +: 8] = m[7:0];
-            end
-            VNIC_PF_STAGE_TX_RATE:  st_d[F_TXR +: 32] = merge32(st_q[F_TXR +: 32], s_axil_wdata, s_axil_wstrb);
-            VNIC_PF_STAGE_TX_BURST: begin
-                m = merge32({8'd0, st_q[F_TXBU +: 24]}, s_axil_wdata, s_axil_wstrb);
-                st_d[F_TXBU +: 24] = m[23:0];
-            end
-            default: begin
-            end
-        endcase
-        for (k = 0; k < NUM_WIN; k = k + 1) begin
-            if (woff == VNIC_PF_STAGE_WIN_BASE + k[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_GBASE_LO_REL)
-                st_d[F_WIN + k*160 +: 32] = merge32(st_q[F_WIN + k*160 +: 32], s_axil_wdata, s_axil_wstrb);
-            if (woff == VNIC_PF_STAGE_WIN_BASE + k[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_GBASE_HI_REL)
-                st_d[F_WIN + k*160 + 32 +: 32] = merge32(st_q[F_WIN + k*160 + 32 +: 32], s_axil_wdata, s_axil_wstrb);
-            if (woff == VNIC_PF_STAGE_WIN_BASE + k[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_HBASE_LO_REL)
-                st_d[F_WIN + k*160 + 64 +: 32] = merge32(st_q[F_WIN + k*160 + 64 +: 32], s_axil_wdata, s_axil_wstrb);
-            if (woff == VNIC_PF_STAGE_WIN_BASE + k[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_HBASE_HI_REL)
-                st_d[F_WIN + k*160 + 96 +: 32] = merge32(st_q[F_WIN + k*160 + 96 +: 32], s_axil_wdata, s_axil_wstrb);
-            if (woff == VNIC_PF_STAGE_WIN_BASE + k[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_SIZE_REL)
-                st_d[F_WIN + k*160 + 128 +: 32] = merge32(st_q[F_WIN + k*160 + 128 +: 32], s_axil_wdata, s_axil_wstrb);
-        end
-    end
-
-    // ---- VF page writes
-    for (v = 0; v < NV; v = v + 1) begin
-        if (wr_go && wpage == v[PGW-1:0] + 1'b1) begin
-            case (woff)
-                VNIC_VF_INT_STATUS: begin
-                    m = merge32(32'd0, s_axil_wdata, s_axil_wstrb);
-                    vf_int_status_d[2*v +: 2] = vf_int_status_q[2*v +: 2] & ~m[1:0];
-                end
-                VNIC_VF_INT_MASK: begin
-                    m = merge32({30'd0, vf_int_mask_q[2*v +: 2]}, s_axil_wdata, s_axil_wstrb);
-                    vf_int_mask_d[2*v +: 2] = m[1:0];
-                end
-                VNIC_VF_RXR_BASE_LO: rxr_base_d[v*64 +: 32]      = merge32(rxr_base_q[v*64 +: 32], s_axil_wdata, s_axil_wstrb);
-                VNIC_VF_RXR_BASE_HI: rxr_base_d[v*64 + 32 +: 32] = merge32(rxr_base_q[v*64 + 32 +: 32], s_axil_wdata, s_axil_wstrb);
-                VNIC_VF_RXR_SIZE: begin
-                    m = merge32({28'd0, rxr_size_q[v*4 +: 4]}, s_axil_wdata, s_axil_wstrb);
-                    rxr_size_d[v*4 +: 4] = m[3:0];
-                end
-                VNIC_VF_RXR_TAIL: begin
-                    m = merge32({16'd0, rxr_tail_q[v*16 +: 16]}, s_axil_wdata, s_axil_wstrb);
-                    if (!tail_bad_take) rxr_tail_d[v*16 +: 16] = m[15:0];
-                end
-                VNIC_VF_RXR_ITR_COUNT: begin
-                    m = merge32({16'd0, rxr_icnt_q[v*16 +: 16]}, s_axil_wdata, s_axil_wstrb);
-                    rxr_icnt_d[v*16 +: 16] = m[15:0];
-                end
-                VNIC_VF_RXR_ITR_TIMER: begin
-                    m = merge32({8'd0, rxr_itmr_q[v*24 +: 24]}, s_axil_wdata, s_axil_wstrb);
-                    rxr_itmr_d[v*24 +: 24] = m[23:0];
-                end
-                VNIC_VF_TXR_BASE_LO: txr_base_d[v*64 +: 32]      = merge32(txr_base_q[v*64 +: 32], s_axil_wdata, s_axil_wstrb);
-                VNIC_VF_TXR_BASE_HI: txr_base_d[v*64 + 32 +: 32] = merge32(txr_base_q[v*64 + 32 +: 32], s_axil_wdata, s_axil_wstrb);
-                VNIC_VF_TXR_SIZE: begin
-                    m = merge32({28'd0, txr_size_q[v*4 +: 4]}, s_axil_wdata, s_axil_wstrb);
-                    txr_size_d[v*4 +: 4] = m[3:0];
-                end
-                VNIC_VF_TXR_TAIL: begin
-                    m = merge32({16'd0, txr_tail_q[v*16 +: 16]}, s_axil_wdata, s_axil_wstrb);
-                    if (!tail_bad_take) txr_tail_d[v*16 +: 16] = m[15:0];
-                end
-                VNIC_VF_TXR_ITR_COUNT: begin
-                    m = merge32({16'd0, txr_icnt_q[v*16 +: 16]}, s_axil_wdata, s_axil_wstrb);
-                    txr_icnt_d[v*16 +: 16] = m[15:0];
-                end
-                VNIC_VF_TXR_ITR_TIMER: begin
-                    m = merge32({8'd0, txr_itmr_q[v*24 +: 24]}, s_axil_wdata, s_axil_wstrb);
-                    txr_itmr_d[v*24 +: 24] = m[23:0];
-                end
-                default: begin
-                end
-            endcase
-        end
-    end
-
-    // ---- faults
-    for (v = 0; v < NV; v = v + 1) begin
-        if (flt_new && flt_vnic == v[4:0]) begin
-            halted_d[v] = 1'b1;
-            reason_d[v*8 +: 8] = flt_reason;
-            faddr_d[v*64 +: 64] = flt_addr;
-        end
-    end
-    if (pf_set_fault) pf_int_status_d[0] = 1'b1;
-
-    // ---- commands
-    if (busy_reject) begin
-        cmd_st_op_d = s_axil_wdata[3:0];
-        cmd_st_err_d = E_BUSY;
-    end
-    if (cmd_fire) begin
-        cmd_st_op_d = op_q;
-        cmd_st_err_d = fire_err;
-    end
-    if (pf_set_cmd) pf_int_status_d[1] = 1'b1;
-    if (do_load) st_d = act_cv;
-    for (v = 0; v < NV; v = v + 1)
-        if (do_commit && cv_q == v[4:0]) act_d[v*CFG_BITS +: CFG_BITS] = st_q;
-    for (v = 0; v < NV; v = v + 1) begin
-        if (do_reset && cv_q == v[4:0]) begin
-            halted_d[v] = 1'b0;
-            reason_d[v*8 +: 8] = 8'd0;
-            faddr_d[v*64 +: 64] = 64'd0;
-            vf_int_status_d[2*v +: 2] = 2'b00;
-            vf_int_mask_d[2*v +: 2] = 2'b00;
-            rxr_base_d[v*64 +: 64] = 64'd0;
-            rxr_size_d[v*4 +: 4] = 4'd0;
-            rxr_tail_d[v*16 +: 16] = 16'd0;
-            rxr_icnt_d[v*16 +: 16] = 16'd0;
-            rxr_itmr_d[v*24 +: 24] = 24'd0;
-            txr_base_d[v*64 +: 64] = 64'd0;
-            txr_size_d[v*4 +: 4] = 4'd0;
-            txr_tail_d[v*16 +: 16] = 16'd0;
-            txr_icnt_d[v*16 +: 16] = 16'd0;
-            txr_itmr_d[v*24 +: 24] = 24'd0;
-        end
-    end
-end
-
-// ---------------------------------------------------------------- counters
-generate
-    for (gv = 0; gv < NV; gv = gv + 1) begin : gen_vstat
-        for (gw = 0; gw < NCV; gw = gw + 1) begin : gen_cnt
-            reg [63:0] cnt_q;
-            always @(posedge clk) begin
-                if (rst || (do_clear && cv_q == gv))
-                    cnt_q <= 64'd0;
-                else
-                    cnt_q <= cnt_q + {{(64-CW){1'b0}}, vstat_add[(gv*NCV+gw)*CW +: CW]};
-            end
-            assign vcnt[(gv*NCV+gw)*64 +: 64] = cnt_q;
-        end
-    end
-    for (gw = 0; gw < NCG; gw = gw + 1) begin : gen_gstat
-        reg [63:0] cnt_q;
-        always @(posedge clk) begin
-            if (rst)
-                cnt_q <= 64'd0;
-            else
-                cnt_q <= cnt_q + {{(64-CW){1'b0}}, gstat_add[gw*CW +: CW]};
-        end
-        assign gcnt[gw*64 +: 64] = cnt_q;
-    end
-endgenerate
-
-// ---------------------------------------------------------------- read data
-reg [31:0] rd_val;
-reg        rd_snap;            // this read is a counter _LO: snapshot the HI word
-reg [31:0] rd_snap_val;
-reg [5:0]  rd_snap_page;
-integer    rv, rs;
-reg [11:0] ridx;
-reg [63:0] rcnt;
-always @* begin
-    ridx = 12'd0;
-    rcnt = 64'd0;
-    rd_val = 32'd0;
-    rd_snap = 1'b0;
-    rd_snap_val = 32'd0;
-    rd_snap_page = 6'd0;
-    if (rpage == {PGW{1'b0}}) begin
-        case (roff)
-            VNIC_PF_G_ID:         rd_val = VNIC_PF_G_ID_RESET;
-            VNIC_PF_G_VERSION:    rd_val = VNIC_PF_G_VERSION_RESET;
-            VNIC_PF_G_CAPS:       rd_val = {12'd0, NWIN4, W8[7:0], NV8};
-            VNIC_PF_G_BUFCAPS:    rd_val = {TXKIB, RXKIB};
-            VNIC_PF_G_CTRL:       rd_val = {11'd0, def_vnic_q, 7'd0, def_en_q, 6'd0, tx_en_q, rx_en_q};
-            VNIC_PF_G_MAX_FRAME:  rd_val = {18'd0, max_frame_q};
-            VNIC_PF_G_INT_STATUS: rd_val = {30'd0, pf_int_status_q};
-            VNIC_PF_G_INT_MASK:   rd_val = {30'd0, pf_int_mask_q};
-            VNIC_PF_G_FAULT_VEC:  rd_val = halted64[31:0];
-            VNIC_PF_G_VSEL:       rd_val = {27'd0, vsel_q};
-            VNIC_PF_G_CMD_STATUS: rd_val = {8'd0, cmd_st_err_q, 4'd0, cmd_st_op_q, 7'd0, cmd_busy_q};
-            VNIC_PF_STAGE_FLAGS:      rd_val = {25'd0, st_q[F_FLAGS +: 7]};
-            VNIC_PF_STAGE_MAC_LO:     rd_val = st_q[F_MAC +: 32];
-            VNIC_PF_STAGE_MAC_HI:     rd_val = {16'd0, st_q[F_MAC+32 +: 16]};
-            VNIC_PF_STAGE_RX_BASE:    rd_val = st_q[F_RXB +: 32];
-            VNIC_PF_STAGE_RX_SIZE:    rd_val = st_q[F_RXS +: 32];
-            VNIC_PF_STAGE_TX_BASE:    rd_val = st_q[F_TXB +: 32];
-            VNIC_PF_STAGE_TX_SIZE:    rd_val = st_q[F_TXS +: 32];
-            VNIC_PF_STAGE_POL_RATE:   rd_val = st_q[F_POLR +: 32];
-            VNIC_PF_STAGE_POL_BURST:  rd_val = {8'd0, st_q[F_POLB +: 24]};
-            VNIC_PF_STAGE_SCH_GUAR:   rd_val = st_q[F_GUAR +: 32];
-            VNIC_PF_STAGE_SCH_CEIL:   rd_val = st_q[F_CEIL +: 32];
-            VNIC_PF_STAGE_SCH_BURST:  rd_val = {8'd0, st_q[F_SBUR +: 24]};
-            VNIC_PF_STAGE_SCH_WEIGHT: rd_val = {24'd0, st_q[F_SWGT +: 8]};
-            VNIC_PF_STAGE_TX_WEIGHT:  rd_val = {24'd0, st_q[F_TWGT +: 8]};
-            VNIC_PF_STAGE_TX_RATE:    rd_val = st_q[F_TXR +: 32];
-            VNIC_PF_STAGE_TX_BURST:   rd_val = {8'd0, st_q[F_TXBU +: 24]};
-            VNIC_PF_VSTAT_STATUS:
-                rd_val = {16'd0, sv_reason, 6'd0, sv_halted, act_sv[F_FLAGS]};
-            VNIC_PF_VSTAT_FAULT_ADDR_LO: rd_val = sv_faddr[31:0];
-            VNIC_PF_VSTAT_FAULT_ADDR_HI: rd_val = sv_faddr[63:32];
-            VNIC_PF_VSTAT_RX_USED:       rd_val = sv_rx_used;
-            VNIC_PF_VSTAT_TX_USED:       rd_val = sv_tx_used;
-            default: begin
-            end
-        endcase
-        for (rv = 0; rv < NUM_WIN; rv = rv + 1) begin
-            if (roff == VNIC_PF_STAGE_WIN_BASE + rv[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_GBASE_LO_REL)
-                rd_val = st_q[F_WIN + rv*160 +: 32];
-            if (roff == VNIC_PF_STAGE_WIN_BASE + rv[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_GBASE_HI_REL)
-                rd_val = st_q[F_WIN + rv*160 + 32 +: 32];
-            if (roff == VNIC_PF_STAGE_WIN_BASE + rv[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_HBASE_LO_REL)
-                rd_val = st_q[F_WIN + rv*160 + 64 +: 32];
-            if (roff == VNIC_PF_STAGE_WIN_BASE + rv[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_HBASE_HI_REL)
-                rd_val = st_q[F_WIN + rv*160 + 96 +: 32];
-            if (roff == VNIC_PF_STAGE_WIN_BASE + rv[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_SIZE_REL)
-                rd_val = st_q[F_WIN + rv*160 + 128 +: 32];
-        end
-        if (roff >= VNIC_PF_GSTAT_CNT_BASE && roff < VNIC_PF_GSTAT_CNT_BASE + 12'd8 * NCG12) begin
-            ridx = (roff - VNIC_PF_GSTAT_CNT_BASE) >> 3;
-            for (rs = 0; rs < NCG; rs = rs + 1)
-                rcnt = rcnt | (gcnt[rs*64 +: 64] & {64{ridx == rs[11:0]}});
-            if (roff[2]) begin
-                rd_val = snap_q[31:0];
-            end else begin
-                rd_val = rcnt[31:0];
-                rd_snap = 1'b1;
-                rd_snap_val = rcnt[63:32];
-                rd_snap_page = 6'd0;
-            end
-        end
-    end else begin
-        for (rv = 0; rv < NV; rv = rv + 1) begin
-            if (rpage == rv[PGW-1:0] + 1'b1) begin
-                case (roff)
-                    VNIC_VF_ID:         rd_val = VNIC_VF_ID_RESET | {27'd0, rv[4:0]};
-                    VNIC_VF_STATUS:     rd_val = {16'd0, reason_q[rv*8 +: 8], 6'd0, halted_q[rv], act_q[rv*CFG_BITS + F_FLAGS]};
-                    VNIC_VF_MAC_LO:     rd_val = act_q[rv*CFG_BITS + F_MAC +: 32];
-                    VNIC_VF_MAC_HI:     rd_val = {16'd0, act_q[rv*CFG_BITS + F_MAC + 32 +: 16]};
-                    VNIC_VF_INT_STATUS: rd_val = {30'd0, vf_int_status_q[2*rv +: 2]};
-                    VNIC_VF_INT_MASK:   rd_val = {30'd0, vf_int_mask_q[2*rv +: 2]};
-                    VNIC_VF_RXR_BASE_LO:   rd_val = rxr_base_q[rv*64 +: 32];
-                    VNIC_VF_RXR_BASE_HI:   rd_val = rxr_base_q[rv*64 + 32 +: 32];
-                    VNIC_VF_RXR_SIZE:      rd_val = {28'd0, rxr_size_q[rv*4 +: 4]};
-                    VNIC_VF_RXR_HEAD:      rd_val = {16'd0, rxr_head[rv*16 +: 16]};
-                    VNIC_VF_RXR_TAIL:      rd_val = {16'd0, rxr_tail_q[rv*16 +: 16]};
-                    VNIC_VF_RXR_ITR_COUNT: rd_val = {16'd0, rxr_icnt_q[rv*16 +: 16]};
-                    VNIC_VF_RXR_ITR_TIMER: rd_val = {8'd0, rxr_itmr_q[rv*24 +: 24]};
-                    VNIC_VF_TXR_BASE_LO:   rd_val = txr_base_q[rv*64 +: 32];
-                    VNIC_VF_TXR_BASE_HI:   rd_val = txr_base_q[rv*64 + 32 +: 32];
-                    VNIC_VF_TXR_SIZE:      rd_val = {28'd0, txr_size_q[rv*4 +: 4]};
-                    VNIC_VF_TXR_HEAD:      rd_val = {16'd0, txr_head[rv*16 +: 16]};
-                    VNIC_VF_TXR_TAIL:      rd_val = {16'd0, txr_tail_q[rv*16 +: 16]};
-                    VNIC_VF_TXR_ITR_COUNT: rd_val = {16'd0, txr_icnt_q[rv*16 +: 16]};
-                    VNIC_VF_TXR_ITR_TIMER: rd_val = {8'd0, txr_itmr_q[rv*24 +: 24]};
-                    default: begin
-                    end
-                endcase
-                if (roff >= VNIC_VF_STAT_CNT_BASE && roff < VNIC_VF_STAT_CNT_BASE + 12'd8 * NCV12) begin
-                    ridx = (roff - VNIC_VF_STAT_CNT_BASE) >> 3;
-                    for (rs = 0; rs < NCV; rs = rs + 1)
-                        rcnt = rcnt | (vcnt[(rv*NCV + rs)*64 +: 64] & {64{ridx == rs[11:0]}});
-                    if (roff[2]) begin
-                        rd_val = snap_q[(rv+1)*32 +: 32];
-                    end else begin
-                        rd_val = rcnt[31:0];
-                        rd_snap = 1'b1;
-                        rd_snap_val = rcnt[63:32];
-                        rd_snap_page = rv[5:0] + 6'd1;
-                    end
-                end
-            end
-        end
-    end
-end
-
-always @* begin
-    rpend_d = rpend_q;
-    rvalid_d = rvalid_q;
-    raddr_d = raddr_q;
-    rdata_d = rdata_q;
-    snap_d = snap_q;
-    if (s_axil_arvalid && s_axil_arready) begin
-        rpend_d = 1'b1;
-        raddr_d = s_axil_araddr;
-    end
-    if (rpend_q) begin
-        rpend_d = 1'b0;
-        rvalid_d = 1'b1;
-        rdata_d = rd_val;
-        if (rd_snap) snap_d[rd_snap_page*32 +: 32] = rd_snap_val;
-    end
-    if (rvalid_q && s_axil_rready) rvalid_d = 1'b0;
-end
-
-// ---------------------------------------------------------------- registers
+// ---------------------------------------------------------------- PF and staging registers
 always @(posedge clk) begin
     if (rst) begin
         bvalid_q <= 1'b0;
-        rpend_q <= 1'b0;
-        rvalid_q <= 1'b0;
-        raddr_q <= {REG_AW{1'b0}};
-        rdata_q <= 32'd0;
         rx_en_q <= 1'b0;
         tx_en_q <= 1'b0;
         def_en_q <= 1'b0;
@@ -1104,71 +796,400 @@ always @(posedge clk) begin
         cmd_st_op_q <= 4'd0;
         cmd_st_err_q <= 8'd0;
         st_q <= CFG_RESET;
-        act_q <= {NV{CFG_RESET}};
         seq_q <= S_IDLE;
         op_q <= 4'd0;
         cv_q <= 5'd0;
         cerr_q <= 8'd0;
         j_q <= 5'd0;
-        e_range_q <= 1'b0; e_rate_q <= 1'b0; e_win_q <= 1'b0;
-        e_mac_q <= 1'b0; e_rxo_q <= 1'b0; e_txo_q <= 1'b0;
-        guar_sum_q <= 38'd0;
-        wg_end_q <= {NUM_WIN*65{1'b0}};
-        halted_q <= {NV{1'b0}};
-        reason_q <= {NV*8{1'b0}};
-        faddr_q <= {NV*64{1'b0}};
-        vf_int_status_q <= {2*NV{1'b0}};
-        vf_int_mask_q <= {2*NV{1'b0}};
-        rxr_base_q <= {NV*64{1'b0}}; txr_base_q <= {NV*64{1'b0}};
-        rxr_size_q <= {NV*4{1'b0}};  txr_size_q <= {NV*4{1'b0}};
-        rxr_tail_q <= {NV*16{1'b0}}; txr_tail_q <= {NV*16{1'b0}};
-        rxr_icnt_q <= {NV*16{1'b0}}; txr_icnt_q <= {NV*16{1'b0}};
-        rxr_itmr_q <= {NV*24{1'b0}}; txr_itmr_q <= {NV*24{1'b0}};
-        snap_q <= {(NV+1)*32{1'b0}};
     end else begin
-        bvalid_q <= bvalid_d;
-        rpend_q <= rpend_d;
-        rvalid_q <= rvalid_d;
-        raddr_q <= raddr_d;
-        rdata_q <= rdata_d;
-        rx_en_q <= rx_en_d;
-        tx_en_q <= tx_en_d;
-        def_en_q <= def_en_d;
-        def_vnic_q <= def_vnic_d;
-        max_frame_q <= max_frame_d;
-        pf_int_status_q <= pf_int_status_d;
-        pf_int_mask_q <= pf_int_mask_d;
-        vsel_q <= vsel_d;
-        cmd_busy_q <= cmd_busy_d;
-        cmd_st_op_q <= cmd_st_op_d;
-        cmd_st_err_q <= cmd_st_err_d;
-        st_q <= st_d;
-        act_q <= act_d;
         seq_q <= seq_d;
         op_q <= op_d;
         cv_q <= cv_d;
         cerr_q <= cerr_d;
         j_q <= j_d;
-        e_range_q <= e_range_d; e_rate_q <= e_rate_d; e_win_q <= e_win_d;
-        e_mac_q <= e_mac_d; e_rxo_q <= e_rxo_d; e_txo_q <= e_txo_d;
-        guar_sum_q <= guar_sum_d;
-        wg_end_q <= wg_end_d;
-        halted_q <= halted_d;
-        reason_q <= reason_d;
-        faddr_q <= faddr_d;
-        vf_int_status_q <= vf_int_status_d;
-        vf_int_mask_q <= vf_int_mask_d;
-        rxr_base_q <= rxr_base_d; txr_base_q <= txr_base_d;
-        rxr_size_q <= rxr_size_d; txr_size_q <= txr_size_d;
-        rxr_tail_q <= rxr_tail_d; txr_tail_q <= txr_tail_d;
-        rxr_icnt_q <= rxr_icnt_d; txr_icnt_q <= txr_icnt_d;
-        rxr_itmr_q <= rxr_itmr_d; txr_itmr_q <= txr_itmr_d;
-        snap_q <= snap_d;
+        cmd_busy_q <= (seq_d != S_IDLE);
+        if (s_axil_bready) bvalid_q <= 1'b0;
+        if (wr_go) bvalid_q <= 1'b1;
+        if (wr_go && wpf) begin
+            case (woff)
+                VNIC_PF_G_CTRL: begin
+                    if (s_axil_wstrb[0]) begin
+                        rx_en_q <= s_axil_wdata[0];
+                        tx_en_q <= s_axil_wdata[1];
+                    end
+                    if (s_axil_wstrb[1]) def_en_q <= s_axil_wdata[8];
+                    if (s_axil_wstrb[2]) def_vnic_q <= s_axil_wdata[20:16];
+                end
+                VNIC_PF_G_MAX_FRAME: begin
+                    if (mf_w < 14'd64)
+                        max_frame_q <= 14'd64;
+                    else if (mf_w > MF14)
+                        max_frame_q <= MF14;
+                    else
+                        max_frame_q <= mf_w;
+                end
+                VNIC_PF_G_INT_MASK:   if (s_axil_wstrb[0]) pf_int_mask_q <= s_axil_wdata[1:0];
+                VNIC_PF_G_VSEL:       if (s_axil_wstrb[0]) vsel_q <= s_axil_wdata[4:0];
+                default: begin
+                end
+            endcase
+            case (woff)
+                VNIC_PF_STAGE_FLAGS:      st_q[F_FLAGS +: 7]   <= wmerge[6:0];
+                VNIC_PF_STAGE_MAC_LO:     st_q[F_MAC +: 32]    <= wmerge;
+                VNIC_PF_STAGE_MAC_HI:     st_q[F_MAC+32 +: 16] <= wmerge[15:0];
+                VNIC_PF_STAGE_RX_BASE:    st_q[F_RXB +: 32]    <= wmerge;
+                VNIC_PF_STAGE_RX_SIZE:    st_q[F_RXS +: 32]    <= wmerge;
+                VNIC_PF_STAGE_TX_BASE:    st_q[F_TXB +: 32]    <= wmerge;
+                VNIC_PF_STAGE_TX_SIZE:    st_q[F_TXS +: 32]    <= wmerge;
+                VNIC_PF_STAGE_POL_RATE:   st_q[F_POLR +: 32]   <= wmerge;
+                VNIC_PF_STAGE_POL_BURST:  st_q[F_POLB +: 24]   <= wmerge[23:0];
+                VNIC_PF_STAGE_SCH_GUAR:   st_q[F_GUAR +: 32]   <= wmerge;
+                VNIC_PF_STAGE_SCH_CEIL:   st_q[F_CEIL +: 32]   <= wmerge;
+                VNIC_PF_STAGE_SCH_BURST:  st_q[F_SBUR +: 24]   <= wmerge[23:0];
+                VNIC_PF_STAGE_SCH_WEIGHT: st_q[F_SWGT +: 8]    <= wmerge[7:0];
+                VNIC_PF_STAGE_TX_WEIGHT:  st_q[F_TWGT +: 8]    <= wmerge[7:0];
+                VNIC_PF_STAGE_TX_RATE:    st_q[F_TXR +: 32]    <= wmerge;
+                VNIC_PF_STAGE_TX_BURST:   st_q[F_TXBU +: 24]   <= wmerge[23:0];
+                default: begin
+                end
+            endcase
+            for (kk = 0; kk < NUM_WIN; kk = kk + 1) begin
+                if (woff == VNIC_PF_STAGE_WIN_BASE + kk[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_GBASE_LO_REL)
+                    st_q[F_WIN + kk*160 +: 32] <= wmerge;
+                if (woff == VNIC_PF_STAGE_WIN_BASE + kk[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_GBASE_HI_REL)
+                    st_q[F_WIN + kk*160 + 32 +: 32] <= wmerge;
+                if (woff == VNIC_PF_STAGE_WIN_BASE + kk[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_HBASE_LO_REL)
+                    st_q[F_WIN + kk*160 + 64 +: 32] <= wmerge;
+                if (woff == VNIC_PF_STAGE_WIN_BASE + kk[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_HBASE_HI_REL)
+                    st_q[F_WIN + kk*160 + 96 +: 32] <= wmerge;
+                if (woff == VNIC_PF_STAGE_WIN_BASE + kk[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_SIZE_REL)
+                    st_q[F_WIN + kk*160 + 128 +: 32] <= wmerge;
+            end
+        end
+        // PF causes: write-1-to-clear, then new causes of this cycle
+        pf_int_status_q <= (pf_int_status_q & ~((wr_go && wpf && woff == VNIC_PF_G_INT_STATUS) ? wm[1:0] : 2'b00))
+                         | {pf_set_cmd, pf_set_fault};
+        if (busy_reject)
+            cmd_st_err_q <= E_BUSY;
+        if (cmd_fire) begin
+            cmd_st_op_q <= op_q;
+            cmd_st_err_q <= fire_err;
+        end
+        if (do_load)
+            st_q <= acv_q;
+    end
+end
+wire [31:0] mf_m = merge32({18'd0, max_frame_q}, s_axil_wdata, s_axil_wstrb);
+wire [31:0] wmerge = merge32(rd_stage(woff), s_axil_wdata, s_axil_wstrb);
+wire [13:0] mf_w = mf_m[13:0];
+
+// ---------------------------------------------------------------- per-vNIC registers
+generate
+    for (gv = 0; gv < NV; gv = gv + 1) begin : gen_vf
+        wire wr_vf = wr_go && wpage == gv + 1;
+        wire rst_v = do_reset && cv_q == gv;
+        always @(posedge clk) begin
+            if (rst) begin
+                act_q[gv*CFG_BITS +: CFG_BITS] <= CFG_RESET;
+                halted_q[gv] <= 1'b0;
+                reason_q[gv*8 +: 8] <= 8'd0;
+                faddr_q[gv*64 +: 64] <= 64'd0;
+                vf_int_status_q[2*gv +: 2] <= 2'b00;
+                vf_int_mask_q[2*gv +: 2] <= 2'b00;
+                rxr_base_q[gv*64 +: 64] <= 64'd0;
+                rxr_size_q[gv*4 +: 4] <= 4'd0;
+                rxr_tail_q[gv*16 +: 16] <= 16'd0;
+                rxr_icnt_q[gv*16 +: 16] <= 16'd0;
+                rxr_itmr_q[gv*24 +: 24] <= 24'd0;
+                txr_base_q[gv*64 +: 64] <= 64'd0;
+                txr_size_q[gv*4 +: 4] <= 4'd0;
+                txr_tail_q[gv*16 +: 16] <= 16'd0;
+                txr_icnt_q[gv*16 +: 16] <= 16'd0;
+                txr_itmr_q[gv*24 +: 24] <= 24'd0;
+            end else begin
+                if (do_commit && cv_q == gv)
+                    act_q[gv*CFG_BITS +: CFG_BITS] <= st_q;
+                // interrupt causes: W1C, then this cycle's triggers
+                vf_int_status_q[2*gv +: 2] <= (vf_int_status_q[2*gv +: 2]
+                                               & ~((wr_vf && woff == VNIC_VF_INT_STATUS) ? wm[1:0] : 2'b00))
+                                            | ring_trig[2*gv +: 2];
+                if (wr_vf) begin
+                    case (woff)
+                        VNIC_VF_INT_MASK:      if (s_axil_wstrb[0]) vf_int_mask_q[2*gv +: 2] <= s_axil_wdata[1:0];
+                        VNIC_VF_RXR_BASE_LO:   rxr_base_q[gv*64 +: 32] <= merge32(rxr_base_q[gv*64 +: 32], s_axil_wdata, s_axil_wstrb);
+                        VNIC_VF_RXR_BASE_HI:   rxr_base_q[gv*64 + 32 +: 32] <= merge32(rxr_base_q[gv*64 + 32 +: 32], s_axil_wdata, s_axil_wstrb);
+                        VNIC_VF_RXR_SIZE:      if (s_axil_wstrb[0]) rxr_size_q[gv*4 +: 4] <= s_axil_wdata[3:0];
+                        VNIC_VF_RXR_TAIL:      if (!tail_bad_take) rxr_tail_q[gv*16 +: 16] <= tail_m[15:0];
+                        VNIC_VF_RXR_ITR_COUNT: rxr_icnt_q[gv*16 +: 16] <= merge16(rxr_icnt_q[gv*16 +: 16], s_axil_wdata[15:0], s_axil_wstrb[1:0]);
+                        VNIC_VF_RXR_ITR_TIMER: rxr_itmr_q[gv*24 +: 24] <= merge24(rxr_itmr_q[gv*24 +: 24], s_axil_wdata[23:0], s_axil_wstrb[2:0]);
+                        VNIC_VF_TXR_BASE_LO:   txr_base_q[gv*64 +: 32] <= merge32(txr_base_q[gv*64 +: 32], s_axil_wdata, s_axil_wstrb);
+                        VNIC_VF_TXR_BASE_HI:   txr_base_q[gv*64 + 32 +: 32] <= merge32(txr_base_q[gv*64 + 32 +: 32], s_axil_wdata, s_axil_wstrb);
+                        VNIC_VF_TXR_SIZE:      if (s_axil_wstrb[0]) txr_size_q[gv*4 +: 4] <= s_axil_wdata[3:0];
+                        VNIC_VF_TXR_TAIL:      if (!tail_bad_take) txr_tail_q[gv*16 +: 16] <= tail_m[15:0];
+                        VNIC_VF_TXR_ITR_COUNT: txr_icnt_q[gv*16 +: 16] <= merge16(txr_icnt_q[gv*16 +: 16], s_axil_wdata[15:0], s_axil_wstrb[1:0]);
+                        VNIC_VF_TXR_ITR_TIMER: txr_itmr_q[gv*24 +: 24] <= merge24(txr_itmr_q[gv*24 +: 24], s_axil_wdata[23:0], s_axil_wstrb[2:0]);
+                        default: begin
+                        end
+                    endcase
+                end
+                if (flt_new && flt_vnic == gv) begin
+                    halted_q[gv] <= 1'b1;
+                    reason_q[gv*8 +: 8] <= flt_reason;
+                    faddr_q[gv*64 +: 64] <= flt_addr;
+                end
+                if (rst_v) begin
+                    halted_q[gv] <= 1'b0;
+                    reason_q[gv*8 +: 8] <= 8'd0;
+                    faddr_q[gv*64 +: 64] <= 64'd0;
+                    vf_int_status_q[2*gv +: 2] <= 2'b00;
+                    vf_int_mask_q[2*gv +: 2] <= 2'b00;
+                    rxr_base_q[gv*64 +: 64] <= 64'd0;
+                    rxr_size_q[gv*4 +: 4] <= 4'd0;
+                    rxr_tail_q[gv*16 +: 16] <= 16'd0;
+                    rxr_icnt_q[gv*16 +: 16] <= 16'd0;
+                    rxr_itmr_q[gv*24 +: 24] <= 24'd0;
+                    txr_base_q[gv*64 +: 64] <= 64'd0;
+                    txr_size_q[gv*4 +: 4] <= 4'd0;
+                    txr_tail_q[gv*16 +: 16] <= 16'd0;
+                    txr_icnt_q[gv*16 +: 16] <= 16'd0;
+                    txr_itmr_q[gv*24 +: 24] <= 24'd0;
+                end
+            end
+        end
+    end
+endgenerate
+
+// ---------------------------------------------------------------- counters
+// One array each (not a flattened bus): simulators then touch only the
+// counters that change.
+reg [63:0] vcnt_q [0:NV*NCV-1];          // counter k of vNIC v at v*NCV + k
+reg [63:0] gcnt_q [0:NCG-1];
+generate
+    for (gv = 0; gv < NV; gv = gv + 1) begin : gen_vstat
+        for (gw = 0; gw < NCV; gw = gw + 1) begin : gen_cnt
+            wire [CW-1:0] add = vstat_add[(gv*NCV+gw)*CW +: CW];
+            wire          flt = (gw == VNIC_VF_STAT_DMA_FAULTS_IDX) && flt_new && flt_vnic == gv;
+            always @(posedge clk) begin
+                if (rst || (do_clear && cv_q == gv))
+                    vcnt_q[gv*NCV+gw] <= 64'd0;
+                else if (add != {CW{1'b0}} || flt)
+                    vcnt_q[gv*NCV+gw] <= vcnt_q[gv*NCV+gw] + {{(64-CW){1'b0}}, add} + {63'd0, flt};
+            end
+        end
+    end
+    for (gw = 0; gw < NCG; gw = gw + 1) begin : gen_gstat
+        wire [CW-1:0] add = gstat_add[gw*CW +: CW];
+        always @(posedge clk) begin
+            if (rst)
+                gcnt_q[gw] <= 64'd0;
+            else if (add != {CW{1'b0}})
+                gcnt_q[gw] <= gcnt_q[gw] + {{(64-CW){1'b0}}, add};
+        end
+    end
+endgenerate
+
+// ---------------------------------------------------------------- read data
+// the current value of the stage register at page offset o (0 if none)
+function [31:0] rd_stage;
+    input [11:0] o;
+    integer w;
+    begin
+        case (o)
+            VNIC_PF_STAGE_FLAGS:      rd_stage = {25'd0, st_q[F_FLAGS +: 7]};
+            VNIC_PF_STAGE_MAC_LO:     rd_stage = st_q[F_MAC +: 32];
+            VNIC_PF_STAGE_MAC_HI:     rd_stage = {16'd0, st_q[F_MAC+32 +: 16]};
+            VNIC_PF_STAGE_RX_BASE:    rd_stage = st_q[F_RXB +: 32];
+            VNIC_PF_STAGE_RX_SIZE:    rd_stage = st_q[F_RXS +: 32];
+            VNIC_PF_STAGE_TX_BASE:    rd_stage = st_q[F_TXB +: 32];
+            VNIC_PF_STAGE_TX_SIZE:    rd_stage = st_q[F_TXS +: 32];
+            VNIC_PF_STAGE_POL_RATE:   rd_stage = st_q[F_POLR +: 32];
+            VNIC_PF_STAGE_POL_BURST:  rd_stage = {8'd0, st_q[F_POLB +: 24]};
+            VNIC_PF_STAGE_SCH_GUAR:   rd_stage = st_q[F_GUAR +: 32];
+            VNIC_PF_STAGE_SCH_CEIL:   rd_stage = st_q[F_CEIL +: 32];
+            VNIC_PF_STAGE_SCH_BURST:  rd_stage = {8'd0, st_q[F_SBUR +: 24]};
+            VNIC_PF_STAGE_SCH_WEIGHT: rd_stage = {24'd0, st_q[F_SWGT +: 8]};
+            VNIC_PF_STAGE_TX_WEIGHT:  rd_stage = {24'd0, st_q[F_TWGT +: 8]};
+            VNIC_PF_STAGE_TX_RATE:    rd_stage = st_q[F_TXR +: 32];
+            VNIC_PF_STAGE_TX_BURST:   rd_stage = {8'd0, st_q[F_TXBU +: 24]};
+            default:                  rd_stage = 32'd0;
+        endcase
+        for (w = 0; w < NUM_WIN; w = w + 1) begin
+            if (o == VNIC_PF_STAGE_WIN_BASE + w[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_GBASE_LO_REL)
+                rd_stage = st_q[F_WIN + w*160 +: 32];
+            if (o == VNIC_PF_STAGE_WIN_BASE + w[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_GBASE_HI_REL)
+                rd_stage = st_q[F_WIN + w*160 + 32 +: 32];
+            if (o == VNIC_PF_STAGE_WIN_BASE + w[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_HBASE_LO_REL)
+                rd_stage = st_q[F_WIN + w*160 + 64 +: 32];
+            if (o == VNIC_PF_STAGE_WIN_BASE + w[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_HBASE_HI_REL)
+                rd_stage = st_q[F_WIN + w*160 + 96 +: 32];
+            if (o == VNIC_PF_STAGE_WIN_BASE + w[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_SIZE_REL)
+                rd_stage = st_q[F_WIN + w*160 + 128 +: 32];
+        end
+    end
+endfunction
+
+// the 32-bit word at address a; {snapshot?, page, HI word} for a counter _LO
+function [31:0] rd_word;
+    input [REG_AW-3:0] a;                 // word address
+    reg [PGW-1:0]  pg;
+    reg [11:0]     o;
+    reg [11:0]     ri;
+    reg [31:0]     c;
+    integer        k, s;
+    begin
+        pg = a[REG_AW-3:10];
+        o = {a[9:0], 2'b00};
+        rd_word = 32'd0;
+        if (pg == {PGW{1'b0}}) begin
+            case (o)
+                VNIC_PF_G_ID:         rd_word = VNIC_PF_G_ID_RESET;
+                VNIC_PF_G_VERSION:    rd_word = VNIC_PF_G_VERSION_RESET;
+                VNIC_PF_G_CAPS:       rd_word = {12'd0, NWIN4, W8[7:0], NV8};
+                VNIC_PF_G_BUFCAPS:    rd_word = {TXKIB, RXKIB};
+                VNIC_PF_G_CTRL:       rd_word = {11'd0, def_vnic_q, 7'd0, def_en_q, 6'd0, tx_en_q, rx_en_q};
+                VNIC_PF_G_MAX_FRAME:  rd_word = {18'd0, max_frame_q};
+                VNIC_PF_G_INT_STATUS: rd_word = {30'd0, pf_int_status_q};
+                VNIC_PF_G_INT_MASK:   rd_word = {30'd0, pf_int_mask_q};
+                VNIC_PF_G_FAULT_VEC:  rd_word = halted64[31:0];
+                VNIC_PF_G_VSEL:       rd_word = {27'd0, vsel_q};
+                VNIC_PF_G_CMD_STATUS: rd_word = {8'd0, cmd_st_err_q, 4'd0, cmd_st_op_q, 7'd0, cmd_busy_q};
+                default: begin
+                end
+            endcase
+            for (k = 0; k < NV; k = k + 1)
+                if (vsel_q == k[4:0])
+                    case (o)
+                        VNIC_PF_VSTAT_STATUS:        rd_word = {16'd0, reason_q[k*8 +: 8], 6'd0, halted_q[k], act_q[k*CFG_BITS + F_FLAGS]};
+                        VNIC_PF_VSTAT_FAULT_ADDR_LO: rd_word = faddr_q[k*64 +: 32];
+                        VNIC_PF_VSTAT_FAULT_ADDR_HI: rd_word = faddr_q[k*64 + 32 +: 32];
+                        VNIC_PF_VSTAT_RX_USED:       rd_word = rx_used[k*32 +: 32];
+                        VNIC_PF_VSTAT_TX_USED:       rd_word = tx_used[k*32 +: 32];
+                        default: begin
+                        end
+                    endcase
+            if (o >= 12'h100 && o < 12'h200)
+                rd_word = rd_stage(o);
+            if (o >= VNIC_PF_GSTAT_CNT_BASE && o < VNIC_PF_GSTAT_CNT_BASE + 12'd8 * NCG12) begin
+                ri = (o - VNIC_PF_GSTAT_CNT_BASE) >> 3;
+                c = 32'd0;
+                for (k = 0; k < NCG; k = k + 1)
+                    if (ri == k[11:0]) c = gcnt_q[k][31:0];
+                rd_word = o[2] ? snap_q[31:0] : c;
+            end
+        end else begin
+            for (k = 0; k < NV; k = k + 1) begin
+                if (pg == k[PGW-1:0] + 1'b1) begin
+                    case (o)
+                        VNIC_VF_ID:         rd_word = VNIC_VF_ID_RESET | {27'd0, k[4:0]};
+                        VNIC_VF_STATUS:     rd_word = {16'd0, reason_q[k*8 +: 8], 6'd0, halted_q[k], act_q[k*CFG_BITS + F_FLAGS]};
+                        VNIC_VF_MAC_LO:     rd_word = act_q[k*CFG_BITS + F_MAC +: 32];
+                        VNIC_VF_MAC_HI:     rd_word = {16'd0, act_q[k*CFG_BITS + F_MAC + 32 +: 16]};
+                        VNIC_VF_INT_STATUS: rd_word = {30'd0, vf_int_status_q[2*k +: 2]};
+                        VNIC_VF_INT_MASK:   rd_word = {30'd0, vf_int_mask_q[2*k +: 2]};
+                        VNIC_VF_RXR_BASE_LO:   rd_word = rxr_base_q[k*64 +: 32];
+                        VNIC_VF_RXR_BASE_HI:   rd_word = rxr_base_q[k*64 + 32 +: 32];
+                        VNIC_VF_RXR_SIZE:      rd_word = {28'd0, rxr_size_q[k*4 +: 4]};
+                        VNIC_VF_RXR_HEAD:      rd_word = {16'd0, rxr_head[k*16 +: 16]};
+                        VNIC_VF_RXR_TAIL:      rd_word = {16'd0, rxr_tail_q[k*16 +: 16]};
+                        VNIC_VF_RXR_ITR_COUNT: rd_word = {16'd0, rxr_icnt_q[k*16 +: 16]};
+                        VNIC_VF_RXR_ITR_TIMER: rd_word = {8'd0, rxr_itmr_q[k*24 +: 24]};
+                        VNIC_VF_TXR_BASE_LO:   rd_word = txr_base_q[k*64 +: 32];
+                        VNIC_VF_TXR_BASE_HI:   rd_word = txr_base_q[k*64 + 32 +: 32];
+                        VNIC_VF_TXR_SIZE:      rd_word = {28'd0, txr_size_q[k*4 +: 4]};
+                        VNIC_VF_TXR_HEAD:      rd_word = {16'd0, txr_head[k*16 +: 16]};
+                        VNIC_VF_TXR_TAIL:      rd_word = {16'd0, txr_tail_q[k*16 +: 16]};
+                        VNIC_VF_TXR_ITR_COUNT: rd_word = {16'd0, txr_icnt_q[k*16 +: 16]};
+                        VNIC_VF_TXR_ITR_TIMER: rd_word = {8'd0, txr_itmr_q[k*24 +: 24]};
+                        default: begin
+                        end
+                    endcase
+                    if (o >= VNIC_VF_STAT_CNT_BASE && o < VNIC_VF_STAT_CNT_BASE + 12'd8 * NCV12) begin
+                        ri = (o - VNIC_VF_STAT_CNT_BASE) >> 3;
+                        c = 32'd0;
+                        for (s = 0; s < NCV; s = s + 1)
+                            if (ri == s[11:0]) c = vcnt_q[k*NCV + s][31:0];
+                        rd_word = o[2] ? snap_q[(k+1)*32 +: 32] : c;
+                    end
+                end
+            end
+        end
+    end
+endfunction
+
+// {1, page} when word address a is a counter's _LO word, else 0
+function [6:0] snap_hit;
+    input [REG_AW-3:0] a;
+    reg [PGW-1:0] pg;
+    reg [11:0]    o;
+    integer       k;
+    begin
+        pg = a[REG_AW-3:10];
+        o = {a[9:0], 2'b00};
+        snap_hit = 7'd0;
+        if (pg == {PGW{1'b0}}) begin
+            if (o >= VNIC_PF_GSTAT_CNT_BASE && o < VNIC_PF_GSTAT_CNT_BASE + 12'd8 * NCG12 && !o[2])
+                snap_hit = {1'b1, 6'd0};
+        end else begin
+            for (k = 0; k < NV; k = k + 1)
+                if (pg == k[PGW-1:0] + 1'b1 && o >= VNIC_VF_STAT_CNT_BASE
+                    && o < VNIC_VF_STAT_CNT_BASE + 12'd8 * NCV12 && !o[2])
+                    snap_hit = {1'b1, k[5:0] + 6'd1};
+        end
+    end
+endfunction
+
+// the HI word that a counter _LO read at word address a snapshots
+function [31:0] snap_val;
+    input [REG_AW-3:0] a;
+    reg [PGW-1:0] pg;
+    reg [11:0]    o;
+    reg [11:0]    ri;
+    integer       k, s;
+    begin
+        pg = a[REG_AW-3:10];
+        o = {a[9:0], 2'b00};
+        ri = (pg == {PGW{1'b0}}) ? (o - VNIC_PF_GSTAT_CNT_BASE) >> 3 : (o - VNIC_VF_STAT_CNT_BASE) >> 3;
+        snap_val = 32'd0;
+        if (pg == {PGW{1'b0}}) begin
+            for (k = 0; k < NCG; k = k + 1)
+                if (ri == k[11:0]) snap_val = gcnt_q[k][63:32];
+        end else begin
+            for (k = 0; k < NV; k = k + 1)
+                if (pg == k[PGW-1:0] + 1'b1)
+                    for (s = 0; s < NCV; s = s + 1)
+                        if (ri == s[11:0]) snap_val = vcnt_q[k*NCV + s][63:32];
+        end
+    end
+endfunction
+
+integer    sp;
+always @(posedge clk) begin
+    if (rst) begin
+        rpend_q <= 1'b0;
+        rvalid_q <= 1'b0;
+        raddr_q <= {REG_AW{1'b0}};
+        rdata_q <= 32'd0;
+        snap_q <= {(NV+1)*32{1'b0}};
+    end else begin
+        if (s_axil_arvalid && s_axil_arready) begin
+            rpend_q <= 1'b1;
+            raddr_q <= s_axil_araddr;
+        end
+        if (rvalid_q && s_axil_rready)
+            rvalid_q <= 1'b0;
+        if (rpend_q) begin
+            rpend_q <= 1'b0;
+            rvalid_q <= 1'b1;
+            rdata_q <= rd_word(raddr_q[REG_AW-1:2]);
+            for (sp = 0; sp <= NV; sp = sp + 1)
+                if (snap_hit(raddr_q[REG_AW-1:2]) == {1'b1, sp[5:0]})
+                    snap_q[sp*32 +: 32] <= snap_val(raddr_q[REG_AW-1:2]);
+        end
     end
 end
 
-// prot bits carry no meaning here
-wire unused_ok = &{1'b0, s_axil_awprot, s_axil_arprot, s_axil_awaddr[1:0], s_axil_araddr[1:0], m[31:24], tail_m[31:17], 1'b0};
+// prot bits carry no meaning here; wide words are only partly used
+wire unused_ok = &{1'b0, s_axil_awprot, s_axil_arprot, s_axil_awaddr[1:0], s_axil_araddr[1:0], raddr_q[1:0], wpage32[31:5], wm[31:2], mf_m[31:14], tail_m[31:17], 1'b0};
 
 endmodule
 

@@ -1,5 +1,6 @@
 // vnic_rx_mac_if: RX MAC interface: wire checks, CRC-32, ingress FIFO admission and storage.
 `resetall
+`timescale 1ns / 1ps
 `default_nettype none
 
 /*
@@ -9,8 +10,8 @@
  * At the first beat of a frame (cycle s) the frame is admitted to the
  * ingress FIFO iff occupancy(s) + ceil(G.MAX_FRAME/W) <= FIFO words; the
  * verdict goes out on the RX_SOF trace channel in cycle s. G.MAX_FRAME is
- * sampled at the first beat and used for the frame's OVERSIZE check and
- * storage limit. Per beat: L += popcount(tkeep), tuser ORed into MACERR, the
+ * sampled at the first beat for the frame's storage limit (OVERSIZE is
+ * decided against G.MAX_FRAME at the decision cycle). Per beat: L += popcount(tkeep), tuser ORed into MACERR, the
  * TKEEP rule checked, CRC-32 updated over W bytes.
  *
  * The last beat's k bytes (any k in 1..W) finish the CRC in a registered
@@ -31,9 +32,10 @@
  *
  * FIFO accounting (words): a frame adds words(f) = ceil(min(L,MF)/W) when
  * its last beat has been received (visible to the next first beat), and
- * subtracts it when released: at its decision cycle if dropped, or when the
- * copy engine reports it (copy_rel, accepted only in cycles without a
- * decision-cycle release so that RX_FIFO_REL carries one event per cycle).
+ * subtracts it when the copy engine releases it (copy_rel_*, every admitted
+ * frame in seq order, dropped ones included: RX_FIFO_REL). The RAM space of a
+ * dropped frame is reused at once, so the RAM never holds more than the
+ * accounting says.
  *
  * Latency: DEC_LAT cycles from tlast to the decision. Throughput: one beat
  * per cycle.
@@ -68,16 +70,16 @@ module vnic_rx_mac_if #(
     output wire                dec_macerr,
     output wire                dec_tkeep,
     output wire                dec_runt,
-    output wire                dec_oversize,
     output wire                dec_fcs_bad,
     output wire [31:0]         dec_len,          // L, bytes
-    output wire [FAW-1:0]      dec_fstart,       // first FIFO word of the frame
     output wire [FAW:0]        dec_fwords,       // words(f)
     input  wire                dec_keep,         // the frame has an accepted copy: keep it in the FIFO
 
-    // release of an accepted frame by the copy engine
+    // first beat of a frame dropped as FIFO (counters)
+    output wire                sof_drop,
+
+    // release of a frame by the copy engine (every admitted frame, in seq order)
     input  wire                copy_rel_valid,
-    output wire                copy_rel_ready,
     input  wire [FAW:0]        copy_rel_words,
     input  wire [31:0]         copy_rel_seq,
 
@@ -244,7 +246,7 @@ reg  [NS*32-1:0] tl_crc_q, tl_crc_d;
 reg  [NS*DATA_W-1:0] tl_data_q, tl_data_d;
 reg  [NS*LW-1:0] tl_rem_q, tl_rem_d;       // bytes of the last beat still to be CRCed
 reg              dec_fcsb_q, dec_fcsb_d;
-reg              s2_runt_q, s2_runt_d, s2_over_q, s2_over_d;
+reg              s2_runt_q, s2_runt_d;
 wire [NS*32-1:0] tl_crc_step;               // CRC after stage i's chunk
 
 genvar gi;
@@ -263,7 +265,7 @@ endgenerate
 assign tl_crc_step[31:0] = 32'd0;
 assign tl_crc_step[(LW+1)*32 +: 32] = 32'd0;
 
-integer i;
+integer i_1;
 always @* begin
     tl_v_d = {NS{1'b0}};
     tl_ok_d = tl_ok_q;
@@ -296,36 +298,34 @@ always @* begin
         tl_data_d[DATA_W +: DATA_W] = s_axis_rx_tdata;
     end
     // stages 2..LW+1 shift, consuming the chunk of the previous stage
-    for (i = 2; i <= LW + 1; i = i + 1) begin
-        tl_v_d[i] = tl_v_q[i-1];
-        if (tl_v_q[i-1]) begin
-            tl_ok_d[i] = tl_ok_q[i-1];
-            tl_len_d[i*32 +: 32] = tl_len_q[(i-1)*32 +: 32];
-            tl_mf_d[i*14 +: 14] = tl_mf_q[(i-1)*14 +: 14];
-            tl_seq_d[i*32 +: 32] = tl_seq_q[(i-1)*32 +: 32];
-            tl_merr_d[i] = tl_merr_q[i-1];
-            tl_tkb_d[i] = tl_tkb_q[i-1];
-            tl_da_d[i*48 +: 48] = tl_da_q[(i-1)*48 +: 48];
-            tl_crc_d[i*32 +: 32] = tl_crc_step[(i-1)*32 +: 32];
-            tl_rem_d[i*LW +: LW] = tl_rem_q[(i-1)*LW +: LW];
-            if (tl_rem_q[(i-1)*LW + (LW - (i-1))])
-                tl_data_d[i*DATA_W +: DATA_W] = tl_data_q[(i-1)*DATA_W +: DATA_W] >> (8 * (W >> (i-1)));
+    for (i_1 = 2; i_1 <= LW + 1; i_1 = i_1 + 1) begin
+        tl_v_d[i_1] = tl_v_q[i_1-1];
+        if (tl_v_q[i_1-1]) begin
+            tl_ok_d[i_1] = tl_ok_q[i_1-1];
+            tl_len_d[i_1*32 +: 32] = tl_len_q[(i_1-1)*32 +: 32];
+            tl_mf_d[i_1*14 +: 14] = tl_mf_q[(i_1-1)*14 +: 14];
+            tl_seq_d[i_1*32 +: 32] = tl_seq_q[(i_1-1)*32 +: 32];
+            tl_merr_d[i_1] = tl_merr_q[i_1-1];
+            tl_tkb_d[i_1] = tl_tkb_q[i_1-1];
+            tl_da_d[i_1*48 +: 48] = tl_da_q[(i_1-1)*48 +: 48];
+            tl_crc_d[i_1*32 +: 32] = tl_crc_step[(i_1-1)*32 +: 32];
+            tl_rem_d[i_1*LW +: LW] = tl_rem_q[(i_1-1)*LW +: LW];
+            if (tl_rem_q[(i_1-1)*LW + (LW - (i_1-1))])
+                tl_data_d[i_1*DATA_W +: DATA_W] = tl_data_q[(i_1-1)*DATA_W +: DATA_W] >> (8 * (W >> (i_1-1)));
             else
-                tl_data_d[i*DATA_W +: DATA_W] = tl_data_q[(i-1)*DATA_W +: DATA_W];
+                tl_data_d[i_1*DATA_W +: DATA_W] = tl_data_q[(i_1-1)*DATA_W +: DATA_W];
         end
     end
-    // stage 2 learns runt/oversize, the decision stage the FCS verdict
+    // stage 2 learns runt, the decision stage the FCS verdict
     s2_runt_d = tl_len_q[32 +: 32] < 32'd64;
-    s2_over_d = tl_len_q[32 +: 32] > {18'd0, tl_mf_q[14 +: 14]};
     dec_fcsb_d = tl_crc_step[LW*32 +: 32] != RESIDUE;
 end
 
-// runt/oversize travel from stage 2 to the decision stage
+// runt travels from stage 2 to the decision stage
 localparam integer RO_D = LW - 1;           // stages between 2 and LW+1
-reg [RO_D-1:0] ro_runt_q, ro_over_q;
+reg [RO_D-1:0] ro_runt_q;
 always @(posedge clk) begin
     ro_runt_q <= {ro_runt_q[RO_D-2:0], s2_runt_q};
-    ro_over_q <= {ro_over_q[RO_D-2:0], s2_over_q};
 end
 
 assign pre_valid = tl_v_q[1];
@@ -339,7 +339,6 @@ assign dec_fifo_ok  = tl_ok_q[LW+1];
 assign dec_macerr   = tl_merr_q[LW+1];
 assign dec_tkeep    = tl_tkb_q[LW+1];
 assign dec_runt     = ro_runt_q[RO_D-1];
-assign dec_oversize = ro_over_q[RO_D-1];
 assign dec_fcs_bad  = dec_fcsb_q;
 assign dec_len      = tl_len_q[(LW+1)*32 +: 32];
 assign dec_fwords   = dec_words;
@@ -366,16 +365,15 @@ wire [DATA_W-1:0] ram_wdata = dl_data_q[(DEC_LAT-1)*DATA_W +: DATA_W];
 reg [FAW-1:0] wr_ptr_q, wr_ptr_d;
 reg [FAW-1:0] fstart_q, fstart_d;
 wire [FAW-1:0] fstart_now = ram_first ? wr_ptr_q : fstart_q;
-assign dec_fstart = fstart_now;
 
-wire drop_rel = dec_valid && dec_fifo_ok && !dec_keep;
+wire drop_rewind = dec_valid && dec_fifo_ok && !dec_keep;   // erase the dropped frame
 
 always @* begin
     wr_ptr_d = wr_ptr_q;
     fstart_d = fstart_q;
     if (ram_first) fstart_d = wr_ptr_q;
     if (ram_we) wr_ptr_d = wr_ptr_q + {{(FAW-1){1'b0}}, 1'b1};
-    if (drop_rel) wr_ptr_d = fstart_now;
+    if (drop_rewind) wr_ptr_d = fstart_now;
 end
 
 vnic_ram_sdp #(
@@ -393,18 +391,15 @@ vnic_ram_sdp #(
 );
 
 // ---------------------------------------------------------------- FIFO accounting and releases
-assign copy_rel_ready = !drop_rel;
-wire copy_rel = copy_rel_valid && !drop_rel;
-
 always @* begin
     occ_d = occ_q;
     if (tl1_add) occ_d = occ_d + tl1_words;
-    if (drop_rel) occ_d = occ_d - dec_words;
-    if (copy_rel) occ_d = occ_d - copy_rel_words;
+    if (copy_rel_valid) occ_d = occ_d - copy_rel_words;
 end
 
-assign trc_rx_fifo_rel_valid = drop_rel || copy_rel;
-assign trc_rx_fifo_rel_seq   = drop_rel ? dec_seq : copy_rel_seq;
+assign sof_drop = beat && sof && !fifo_ok_now;
+assign trc_rx_fifo_rel_valid = copy_rel_valid;
+assign trc_rx_fifo_rel_seq   = copy_rel_seq;
 
 // ---------------------------------------------------------------- registers
 always @(posedge clk) begin
@@ -454,7 +449,6 @@ always @(posedge clk) begin
     tl_data_q <= tl_data_d;
     tl_rem_q <= tl_rem_d;
     s2_runt_q <= s2_runt_d;
-    s2_over_q <= s2_over_d;
     dec_fcsb_q <= dec_fcsb_d;
 end
 

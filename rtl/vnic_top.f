@@ -1,6 +1,13 @@
 +incdir+.
 vnic_crc32.v
 vnic_ram_sdp.v
+vnic_fifo.v
+vnic_dma_xlate.v
 vnic_regs.v
 vnic_rx_mac_if.v
+vnic_rx_decide.v
+vnic_rx_copy.v
+vnic_rx_sched.v
+vnic_rx_dma.v
+vnic_irq.v
 vnic_top.v

@@ -1,5 +1,6 @@
 // vnic_top: vNIC device top level (registers, RX path, DMA, interrupts, trace port).
 `resetall
+`timescale 1ns / 1ps
 `default_nettype none
 
 /*
@@ -129,6 +130,7 @@ module vnic_top #(
     output wire                      trc_rx_stored_valid,
     output wire [4:0]                trc_rx_stored_vnic,
     output wire                      trc_rx_grant_valid,
+    output wire                      trc_rx_grant_none,
     output wire [4:0]                trc_rx_grant_vnic,
     output wire [NUM_VNIC-1:0]       trc_rx_grant_elig,
     output wire                      trc_rx_free_valid,
@@ -148,6 +150,7 @@ module vnic_top #(
     output wire                      trc_tx_queued_valid,
     output wire [4:0]                trc_tx_queued_vnic,
     output wire                      trc_tx_grant_valid,
+    output wire                      trc_tx_grant_none,
     output wire [4:0]                trc_tx_grant_vnic,
     output wire [NUM_VNIC-1:0]       trc_tx_grant_elig,
     output wire                      trc_tx_sent_valid,
@@ -321,76 +324,384 @@ vnic_regs #(
     .trc_fault_addr   (trc_fault_addr)
 );
 
-// ---------------------------------------------------------------- RX datapath (being built)
-assign s_axis_rx_tready = 1'b0;
-assign rxr_head = {NV*16{1'b0}};
-assign txr_head = {NV*16{1'b0}};
-assign ring_trig = {2*NV{1'b0}};
-assign flr_ready = 1'b1;
-assign dec_now = 1'b0;
-assign rx_used = {NV*32{1'b0}};
-assign tx_used = {NV*32{1'b0}};
-assign rx_fault_valid = 1'b0;
-assign rx_fault_vnic = 5'd0;
-assign rx_fault_reason = 8'd0;
-assign rx_fault_addr = 64'd0;
+// ---------------------------------------------------------------- RX front end
+localparam integer W    = DATA_W / 8;                   // bytes per beat
+localparam integer LW   = $clog2(W);
+localparam integer FAW  = $clog2(RX_FIFO_BYTES / W);    // ingress FIFO word address bits
+localparam integer RXB  = $clog2(RX_BUF_BYTES);         // RX buffer byte address bits
+localparam integer BAW  = RXB - LW;                     // RX buffer word address bits
+localparam integer DEC_LAT = LW + 1;                    // RX_DEC_LAT: tlast -> decision, cycles
+
+wire                 pre_valid;
+wire [47:0]          pre_da;
+wire                 dec_valid, dec_fifo_ok, dec_macerr, dec_tkeep, dec_runt, dec_fcs_bad;
+wire [31:0]          dec_seq, dec_len;
+wire [FAW:0]         dec_fwords;
+wire                 dec_keep;
+wire                 copy_rel_valid, sof_drop;
+wire [FAW:0]         copy_rel_words;
+wire [31:0]          copy_rel_seq;
+wire                 fifo_rd_en;
+wire [FAW-1:0]       fifo_rd_addr;
+wire [DATA_W-1:0]    fifo_rd_data;
+
+vnic_rx_mac_if #(
+    .DATA_W        (DATA_W),
+    .RX_FIFO_BYTES (RX_FIFO_BYTES),
+    .FAW           (FAW)
+) u_rx_mac_if (
+    .clk                   (clk),
+    .rst                   (rst),
+    .s_axis_rx_tdata       (s_axis_rx_tdata),
+    .s_axis_rx_tkeep       (s_axis_rx_tkeep),
+    .s_axis_rx_tvalid      (s_axis_rx_tvalid),
+    .s_axis_rx_tready      (s_axis_rx_tready),
+    .s_axis_rx_tlast       (s_axis_rx_tlast),
+    .s_axis_rx_tuser       (s_axis_rx_tuser),
+    .g_max_frame           (g_max_frame),
+    .pre_valid             (pre_valid),
+    .pre_da                (pre_da),
+    .dec_valid             (dec_valid),
+    .dec_seq               (dec_seq),
+    .dec_fifo_ok           (dec_fifo_ok),
+    .dec_macerr            (dec_macerr),
+    .dec_tkeep             (dec_tkeep),
+    .dec_runt              (dec_runt),
+    .dec_fcs_bad           (dec_fcs_bad),
+    .dec_len               (dec_len),
+    .dec_fwords            (dec_fwords),
+    .dec_keep              (dec_keep),
+    .sof_drop              (sof_drop),
+    .copy_rel_valid        (copy_rel_valid),
+    .copy_rel_words        (copy_rel_words),
+    .copy_rel_seq          (copy_rel_seq),
+    .fifo_rd_en            (fifo_rd_en),
+    .fifo_rd_addr          (fifo_rd_addr),
+    .fifo_rd_data          (fifo_rd_data),
+    .trc_rx_sof_valid      (trc_rx_sof_valid),
+    .trc_rx_sof_seq        (trc_rx_sof_seq),
+    .trc_rx_sof_fifo_ok    (trc_rx_sof_fifo_ok),
+    .trc_rx_fifo_rel_valid (trc_rx_fifo_rel_valid),
+    .trc_rx_fifo_rel_seq   (trc_rx_fifo_rel_seq)
+);
+
+// ---------------------------------------------------------------- decision
+wire                 cq_valid, cq_bcast, cq_mcast;
+wire [FAW:0]         cq_fwords;
+wire [13:0]          cq_len;
+wire [NV-1:0]        cq_mask;
+wire [31:0]          cq_seq;
+wire                 rel_valid;
+wire [4:0]           rel_vnic;
+wire [15:0]          rel_bytes;
+wire [15:0]          flush_cnt;
+wire [31:0]          flush_bytes;
+wire [NV*12*CW-1:0]  dec_vstat_add;
+
+vnic_rx_decide #(
+    .NUM_VNIC (NUM_VNIC),
+    .DATA_W   (DATA_W),
+    .FAW      (FAW),
+    .PIPE     (DEC_LAT - 1),
+    .CW       (CW)
+) u_rx_decide (
+    .clk                (clk),
+    .rst                (rst),
+    .pre_valid          (pre_valid),
+    .pre_da             (pre_da),
+    .dec_valid          (dec_valid),
+    .dec_seq            (dec_seq),
+    .dec_fifo_ok        (dec_fifo_ok),
+    .dec_macerr         (dec_macerr),
+    .dec_tkeep          (dec_tkeep),
+    .dec_runt           (dec_runt),
+    .dec_fcs_bad        (dec_fcs_bad),
+    .dec_len            (dec_len),
+    .dec_fwords         (dec_fwords),
+    .dec_keep           (dec_keep),
+    .sof_drop           (sof_drop),
+    .g_rx_en            (g_rx_en),
+    .g_max_frame        (g_max_frame),
+    .g_def_en           (g_def_en),
+    .g_def_vnic         (g_def_vnic),
+    .cfg_flags          (cfg_flags),
+    .cfg_mac            (cfg_mac),
+    .cfg_rx_size        (cfg_rx_size),
+    .cfg_pol_rate       (cfg_pol_rate),
+    .cfg_pol_burst      (cfg_pol_burst),
+    .halted             (halted),
+    .cmd_commit         (cmd_commit),
+    .cmd_reset          (cmd_reset),
+    .cmd_vnic           (cmd_vnic),
+    .cmd_mac            (cmd_mac),
+    .cmd_pol_burst      (cmd_pol_burst),
+    .rel_valid          (rel_valid),
+    .rel_vnic           (rel_vnic),
+    .rel_bytes          (rel_bytes),
+    .flush_cnt          (flush_cnt),
+    .flush_bytes        (flush_bytes),
+    .cq_valid           (cq_valid),
+    .cq_fwords          (cq_fwords),
+    .cq_len             (cq_len),
+    .cq_mask            (cq_mask),
+    .cq_bcast           (cq_bcast),
+    .cq_mcast           (cq_mcast),
+    .cq_seq             (cq_seq),
+    .rx_used            (rx_used),
+    .gstat_add          (gstat_add),
+    .vstat_add          (dec_vstat_add),
+    .trc_rx_dec_valid   (trc_rx_dec_valid),
+    .trc_rx_dec_seq     (trc_rx_dec_seq),
+    .trc_rx_dec_wire    (trc_rx_dec_wire),
+    .trc_rx_dec_dest    (trc_rx_dec_dest),
+    .trc_rx_dec_outcome (trc_rx_dec_outcome)
+);
+
+assign dec_now = dec_valid;
+
+// ---------------------------------------------------------------- copy engine and RX buffer
+wire [NV-1:0]        head_valid;
+wire [NV*14-1:0]     head_len;
+wire                 take_valid;
+wire [4:0]           take_vnic;
+wire                 tk_valid, tk_bcast, tk_mcast;
+wire [4:0]           tk_vnic;
+wire [BAW-1:0]       tk_addr, tk_wbase;
+wire [BAW:0]         tk_wend;
+wire [13:0]          tk_len;
+wire                 copy_done_valid;
+wire [4:0]           copy_done_vnic;
+wire                 buf_rd_en;
+wire [BAW-1:0]       buf_rd_addr;
+wire [DATA_W-1:0]    buf_rd_data;
+
+vnic_rx_copy #(
+    .NUM_VNIC      (NUM_VNIC),
+    .DATA_W        (DATA_W),
+    .RX_BUF_BYTES  (RX_BUF_BYTES),
+    .RX_FIFO_BYTES (RX_FIFO_BYTES),
+    .FAW           (FAW),
+    .RXB           (RXB),
+    .BAW           (BAW)
+) u_rx_copy (
+    .clk                 (clk),
+    .rst                 (rst),
+    .cq_valid            (cq_valid),
+    .cq_fwords           (cq_fwords),
+    .cq_len              (cq_len),
+    .cq_mask             (cq_mask),
+    .cq_bcast            (cq_bcast),
+    .cq_mcast            (cq_mcast),
+    .cq_seq              (cq_seq),
+    .fifo_rd_en          (fifo_rd_en),
+    .fifo_rd_addr        (fifo_rd_addr),
+    .fifo_rd_data        (fifo_rd_data),
+    .copy_rel_valid      (copy_rel_valid),
+    .copy_rel_words      (copy_rel_words),
+    .copy_rel_seq        (copy_rel_seq),
+    .cfg_rx_base         (cfg_rx_base),
+    .cfg_rx_size         (cfg_rx_size),
+    .rx_used             (rx_used),
+    .cmd_commit          (cmd_commit),
+    .cmd_reset           (cmd_reset),
+    .cmd_vnic            (cmd_vnic),
+    .flush_cnt           (flush_cnt),
+    .flush_bytes         (flush_bytes),
+    .head_valid          (head_valid),
+    .head_len            (head_len),
+    .take_valid          (take_valid),
+    .take_vnic           (take_vnic),
+    .tk_valid            (tk_valid),
+    .tk_vnic             (tk_vnic),
+    .tk_addr             (tk_addr),
+    .tk_wbase            (tk_wbase),
+    .tk_wend             (tk_wend),
+    .tk_len              (tk_len),
+    .tk_bcast            (tk_bcast),
+    .tk_mcast            (tk_mcast),
+    .done_valid          (copy_done_valid),
+    .done_vnic           (copy_done_vnic),
+    .buf_rd_en           (buf_rd_en),
+    .buf_rd_addr         (buf_rd_addr),
+    .buf_rd_data         (buf_rd_data),
+    .trc_rx_stored_valid (trc_rx_stored_valid),
+    .trc_rx_stored_vnic  (trc_rx_stored_vnic)
+);
+
+// ---------------------------------------------------------------- RX DMA scheduler
+wire                 sched_ready;
+wire [NV-1:0]        sched_elig;
+wire                 grant_valid;
+wire [4:0]           grant_vnic;
+wire [13:0]          grant_len;
+
+vnic_rx_sched #(
+    .NUM_VNIC (NUM_VNIC)
+) u_rx_sched (
+    .clk                (clk),
+    .rst                (rst),
+    .ready              (sched_ready),
+    .elig               (sched_elig),
+    .head_len           (head_len),
+    .cfg_flags          (cfg_flags),
+    .cfg_sch_guar       (cfg_sch_guar),
+    .cfg_sch_ceil       (cfg_sch_ceil),
+    .cfg_sch_burst      (cfg_sch_burst),
+    .cfg_sch_weight     (cfg_sch_weight),
+    .cmd_commit         (cmd_commit),
+    .cmd_reset          (cmd_reset),
+    .cmd_vnic           (cmd_vnic),
+    .cmd_sch_burst      (cmd_sch_burst),
+    .grant_valid        (grant_valid),
+    .grant_vnic         (grant_vnic),
+    .grant_len          (grant_len),
+    .trc_rx_grant_valid (trc_rx_grant_valid),
+    .trc_rx_grant_none  (trc_rx_grant_none),
+    .trc_rx_grant_vnic  (trc_rx_grant_vnic),
+    .trc_rx_grant_elig  (trc_rx_grant_elig)
+);
+
+assign take_valid = grant_valid;
+assign take_vnic  = grant_vnic;
+
+// ---------------------------------------------------------------- RX DMA engine
+wire                 dma_flr_idle;
+wire                 rx_cpl_valid;
+wire [4:0]           rx_cpl_vnic;
+wire [NV*12*CW-1:0]  dma_vstat_add;
+
+vnic_rx_dma #(
+    .NUM_VNIC (NUM_VNIC),
+    .DATA_W   (DATA_W),
+    .NUM_WIN  (NUM_WIN),
+    .HOST_AW  (HOST_AW),
+    .ID_W     (ID_W),
+    .RXB      (RXB),
+    .BAW      (BAW),
+    .CW       (CW)
+) u_rx_dma (
+    .clk               (clk),
+    .rst               (rst),
+    .cfg_win_gbase     (cfg_win_gbase),
+    .cfg_win_hbase     (cfg_win_hbase),
+    .cfg_win_size      (cfg_win_size),
+    .rxr_base          (rxr_base),
+    .rxr_size          (rxr_size),
+    .rxr_tail          (rxr_tail),
+    .rxr_head          (rxr_head),
+    .halted            (halted),
+    .flr_req           (flr_req),
+    .cmd_reset         (cmd_reset),
+    .cmd_vnic          (cmd_vnic),
+    .flr_idle          (dma_flr_idle),
+    .head_valid        (head_valid),
+    .elig              (sched_elig),
+    .ready             (sched_ready),
+    .grant_valid       (grant_valid),
+    .grant_vnic        (grant_vnic),
+    .tk_valid          (tk_valid),
+    .tk_vnic           (tk_vnic),
+    .tk_addr           (tk_addr),
+    .tk_wbase          (tk_wbase),
+    .tk_wend           (tk_wend),
+    .tk_len            (tk_len),
+    .tk_bcast          (tk_bcast),
+    .tk_mcast          (tk_mcast),
+    .buf_rd_en         (buf_rd_en),
+    .buf_rd_addr       (buf_rd_addr),
+    .buf_rd_data       (buf_rd_data),
+    .rel_valid         (rel_valid),
+    .rel_vnic          (rel_vnic),
+    .rel_bytes         (rel_bytes),
+    .cpl_valid         (rx_cpl_valid),
+    .cpl_vnic          (rx_cpl_vnic),
+    .vstat_add         (dma_vstat_add),
+    .fault_valid       (rx_fault_valid),
+    .fault_ready       (rx_fault_ready),
+    .fault_vnic        (rx_fault_vnic),
+    .fault_reason      (rx_fault_reason),
+    .fault_addr        (rx_fault_addr),
+    .m_axi_awid        (m_axi_awid),
+    .m_axi_awaddr      (m_axi_awaddr),
+    .m_axi_awlen       (m_axi_awlen),
+    .m_axi_awsize      (m_axi_awsize),
+    .m_axi_awburst     (m_axi_awburst),
+    .m_axi_awvalid     (m_axi_awvalid),
+    .m_axi_awready     (m_axi_awready),
+    .m_axi_wdata       (m_axi_wdata),
+    .m_axi_wstrb       (m_axi_wstrb),
+    .m_axi_wlast       (m_axi_wlast),
+    .m_axi_wvalid      (m_axi_wvalid),
+    .m_axi_wready      (m_axi_wready),
+    .m_axi_bresp       (m_axi_bresp),
+    .m_axi_bvalid      (m_axi_bvalid),
+    .m_axi_bready      (m_axi_bready),
+    .m_axi_arid        (m_axi_arid),
+    .m_axi_araddr      (m_axi_araddr),
+    .m_axi_arlen       (m_axi_arlen),
+    .m_axi_arsize      (m_axi_arsize),
+    .m_axi_arburst     (m_axi_arburst),
+    .m_axi_arvalid     (m_axi_arvalid),
+    .m_axi_arready     (m_axi_arready),
+    .m_axi_rdata       (m_axi_rdata),
+    .m_axi_rresp       (m_axi_rresp),
+    .m_axi_rlast       (m_axi_rlast),
+    .m_axi_rvalid      (m_axi_rvalid),
+    .m_axi_rready      (m_axi_rready),
+    .trc_rx_free_valid (trc_rx_free_valid),
+    .trc_rx_free_vnic  (trc_rx_free_vnic),
+    .trc_rx_cpl_valid  (trc_rx_cpl_valid),
+    .trc_rx_cpl_vnic   (trc_rx_cpl_vnic)
+);
+
+assign m_axi_awlock  = 1'b0;
+assign m_axi_awcache = 4'b0011;
+assign m_axi_awprot  = 3'b000;
+assign m_axi_arlock  = 1'b0;
+assign m_axi_arcache = 4'b0011;
+assign m_axi_arprot  = 3'b000;
+
+// per-vNIC counters fed by the decision and the DMA engine
 genvar gi;
 generate
-    for (gi = 0; gi < NV; gi = gi + 1) begin : gen_vstat_tie
-        assign vstat_add[gi*12*CW +: 12*CW] = {12*CW{1'b0}};
+    for (gi = 0; gi < NV * 12; gi = gi + 1) begin : gen_vstat_sum
+        assign vstat_add[gi*CW +: CW] = dec_vstat_add[gi*CW +: CW] + dma_vstat_add[gi*CW +: CW];
     end
 endgenerate
-assign gstat_add = {13*CW{1'b0}};
 
-assign m_axi_awid = {ID_W{1'b0}};
-assign m_axi_awaddr = {HOST_AW{1'b0}};
-assign m_axi_awlen = 8'd0;
-assign m_axi_awsize = 3'd0;
-assign m_axi_awburst = 2'b01;
-assign m_axi_awlock = 1'b0;
-assign m_axi_awcache = 4'b0011;
-assign m_axi_awprot = 3'b000;
-assign m_axi_awvalid = 1'b0;
-assign m_axi_wdata = {DATA_W{1'b0}};
-assign m_axi_wstrb = {DATA_W/8{1'b0}};
-assign m_axi_wlast = 1'b0;
-assign m_axi_wvalid = 1'b0;
-assign m_axi_bready = 1'b1;
-assign m_axi_arid = {ID_W{1'b0}};
-assign m_axi_araddr = {HOST_AW{1'b0}};
-assign m_axi_arlen = 8'd0;
-assign m_axi_arsize = 3'd0;
-assign m_axi_arburst = 2'b01;
-assign m_axi_arlock = 1'b0;
-assign m_axi_arcache = 4'b0011;
-assign m_axi_arprot = 3'b000;
-assign m_axi_arvalid = 1'b0;
-assign m_axi_rready = 1'b1;
+// RESET may take effect when the vNIC has no DMA work and no copy completing
+assign flr_ready = dma_flr_idle && !(copy_done_valid && copy_done_vnic == cmd_vnic);
 
-assign m_irq_valid = 1'b0;
-assign m_irq_vector = 8'd0;
+// ---------------------------------------------------------------- interrupts
+vnic_irq #(
+    .NUM_VNIC (NUM_VNIC)
+) u_irq (
+    .clk           (clk),
+    .rst           (rst),
+    .rx_cpl_valid  (rx_cpl_valid),
+    .rx_cpl_vnic   (rx_cpl_vnic),
+    .tx_cpl_valid  (1'b0),
+    .tx_cpl_vnic   (5'd0),
+    .rxr_itr_count (rxr_itr_count),
+    .rxr_itr_timer (rxr_itr_timer),
+    .txr_itr_count (txr_itr_count),
+    .txr_itr_timer (txr_itr_timer),
+    .vf_int_mask   (vf_int_mask),
+    .pf_trig       (pf_trig),
+    .pf_send       (pf_send),
+    .cmd_reset     (cmd_reset),
+    .cmd_vnic      (cmd_vnic),
+    .ring_trig     (ring_trig),
+    .m_irq_valid   (m_irq_valid),
+    .m_irq_ready   (m_irq_ready),
+    .m_irq_vector  (m_irq_vector),
+    .trc_irq_valid (trc_irq_valid),
+    .trc_irq_mask  (trc_irq_mask)
+);
 
-assign trc_rx_sof_valid = 1'b0;
-assign trc_rx_sof_seq = 32'd0;
-assign trc_rx_sof_fifo_ok = 1'b0;
-assign trc_rx_dec_valid = 1'b0;
-assign trc_rx_dec_seq = 32'd0;
-assign trc_rx_dec_wire = 4'd0;
-assign trc_rx_dec_dest = {NV{1'b0}};
-assign trc_rx_dec_outcome = {2*NV{1'b0}};
-assign trc_rx_fifo_rel_valid = 1'b0;
-assign trc_rx_fifo_rel_seq = 32'd0;
-assign trc_rx_stored_valid = 1'b0;
-assign trc_rx_stored_vnic = 5'd0;
-assign trc_rx_grant_valid = 1'b0;
-assign trc_rx_grant_vnic = 5'd0;
-assign trc_rx_grant_elig = {NV{1'b0}};
-assign trc_rx_free_valid = 1'b0;
-assign trc_rx_free_vnic = 5'd0;
-assign trc_rx_cpl_valid = 1'b0;
-assign trc_rx_cpl_vnic = 5'd0;
-assign trc_irq_valid = 1'b0;
-assign trc_irq_mask = {(2*NV+1){1'b0}};
+assign txr_head = {NV*16{1'b0}};
+assign tx_used = {NV*32{1'b0}};
+
 
 // ---------------------------------------------------------------- transmit (not implemented yet)
 assign m_axis_tx_tdata = {DATA_W{1'b0}};
@@ -401,23 +712,18 @@ assign m_axis_tx_tuser = 1'b0;
 assign trc_tx_queued_valid = 1'b0;
 assign trc_tx_queued_vnic = 5'd0;
 assign trc_tx_grant_valid = 1'b0;
+assign trc_tx_grant_none = 1'b0;
 assign trc_tx_grant_vnic = 5'd0;
 assign trc_tx_grant_elig = {NV{1'b0}};
 assign trc_tx_sent_valid = 1'b0;
 assign trc_tx_sent_vnic = 5'd0;
 
-// inputs and configuration the blocks above do not consume yet
-wire unused_pending = ^{1'b0, m_axi_awready, m_axi_wready, m_axi_bid, m_axi_bresp, m_axi_bvalid,
-    m_axi_arready, m_axi_rid, m_axi_rdata, m_axi_rresp, m_axi_rlast, m_axi_rvalid,
-    s_axis_rx_tdata, s_axis_rx_tkeep, s_axis_rx_tvalid, s_axis_rx_tlast, s_axis_rx_tuser,
-    m_axis_tx_tready, m_irq_ready, g_rx_en, g_tx_en, g_def_en, g_def_vnic, g_max_frame,
-    cfg_flags, cfg_mac, cfg_rx_base, cfg_rx_size, cfg_tx_base, cfg_tx_size, cfg_pol_rate,
-    cfg_sch_guar, cfg_sch_ceil, cfg_tx_rate, cfg_pol_burst, cfg_sch_burst, cfg_tx_burst,
-    cfg_sch_weight, cfg_tx_weight, cfg_win_gbase, cfg_win_hbase, cfg_win_size,
-    rxr_base, txr_base, rxr_size, txr_size, rxr_tail, txr_tail, rxr_itr_count, txr_itr_count,
-    rxr_itr_timer, txr_itr_timer, vf_int_mask, pf_trig, pf_send, cmd_commit, cmd_reset,
-    cmd_clear, flr_req, cmd_vnic, cmd_mac, cmd_pol_burst, cmd_sch_burst, cmd_tx_burst,
-    halted, rx_fault_ready, tx_fault_ready};
+// transmit-side inputs and configuration (transmit is not implemented yet),
+// AXI IDs (one ID is used), and the clear command (handled in vnic_regs)
+wire unused_tx = ^{1'b0, m_axi_bid, m_axi_rid, m_axis_tx_tready, g_tx_en,
+    cfg_tx_base, cfg_tx_size, cfg_tx_rate, cfg_tx_burst, cfg_tx_weight, cfg_flags[6:3],
+    txr_base, txr_size, txr_tail, cmd_clear, cmd_tx_burst, tx_fault_ready,
+    grant_len, copy_done_vnic, 1'b0};
 
 endmodule
 

@@ -1,4 +1,6 @@
 // vnic_async_fifo: small dual-clock FIFO with Gray-coded pointers.
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // 2^ADDR_W entries of WIDTH bits. Each side's pointer crosses to the other

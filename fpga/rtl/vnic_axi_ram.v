@@ -1,4 +1,6 @@
 // vnic_axi_ram: AXI4 slave over on-chip block RAM, used as host memory by the board tops.
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // SIZE_BYTES of memory at address 0 of the AXI4 space, DATA_W bits wide,

@@ -1,4 +1,6 @@
 // vnic_axis_upsize: packs a byte stream into DATA_W-bit AXI4-Stream beats.
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // Bytes fill a beat from byte lane 0 upwards; a beat leaves when it is full

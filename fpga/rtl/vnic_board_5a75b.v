@@ -1,4 +1,6 @@
 // vnic_board_5a75b: vNIC board top for the Colorlight 5A-75B v8.0 (LFE5U-25F, RTL8211FD RGMII PHY).
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 //   clk25 -> vnic_pll (125 MHz) -> clk; reset while the PLL is unlocked

@@ -1,4 +1,6 @@
 // vnic_gmii_rx: GMII receive shim: strips preamble and SFD, emits frame bytes with last/error flags.
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // Runs in the PHY's receive clock domain. A frame starts when RX_DV rises;

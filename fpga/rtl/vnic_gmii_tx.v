@@ -1,4 +1,6 @@
 // vnic_gmii_tx: GMII transmit shim: serialises AXI4-Stream frames, inserts preamble, SFD and the inter-frame gap.
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // Each frame from `s_axis` (FCS already appended by the device, tkeep a

@@ -1,4 +1,6 @@
 // vnic_ooc_top: out-of-context FPGA wrapper of vnic_top: every device port is a register, only a few are pins.
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // vnic_top has several hundred ports (AXI4-Lite, AXI4, two AXI4-Stream,

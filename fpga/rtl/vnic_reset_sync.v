@@ -1,4 +1,6 @@
 // vnic_reset_sync: turns an asynchronous reset request into a synchronous active-high reset.
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // `rst_out` rises asynchronously with `rst_in` (so a clock that stops

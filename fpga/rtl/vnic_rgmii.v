@@ -1,4 +1,6 @@
 // vnic_rgmii: RGMII (1000 Mb/s) to GMII adapter built on DDR I/O registers.
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // Receive: RXC clocks the receive domain (`gmii_rx_clk` = RXC). RXD[3:0]

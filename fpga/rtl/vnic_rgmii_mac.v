@@ -1,4 +1,6 @@
 // vnic_rgmii_mac: minimal Ethernet MAC shim between RGMII pins and the device's AXI4-Stream ports.
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 //   RGMII RX -> vnic_rgmii -> vnic_gmii_rx (RXC domain: preamble/SFD strip)

@@ -1,4 +1,6 @@
 // vnic_uart_axil: byte-protocol bridge from a UART byte stream to an AXI4-Lite master.
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // Protocol (all multi-byte fields most significant byte first):

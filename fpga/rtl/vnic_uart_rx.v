@@ -1,4 +1,6 @@
 // vnic_uart_rx: 8N1 UART receiver with a one-byte valid/ready output.
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // Samples the asynchronous `rxd` line through a two-flop synchroniser,

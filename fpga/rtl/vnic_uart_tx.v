@@ -1,4 +1,6 @@
 // vnic_uart_tx: 8N1 UART transmitter with a one-byte valid/ready input.
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // Takes one byte when idle (`s_axis_tready` high) and shifts out a start

@@ -21,7 +21,7 @@
 #   SOURCES (Verilog files and *.f file lists, repository-relative)
 #   INCDIRS (include directories)  PARAMS ("NAME=VALUE ..." for the top)
 #   FREQ (target MHz)  CONSTRAINTS (.lpf/.pcf, empty = out of context)
-#   DESCRIPTION (one line for the report)
+#   PNR_OPTS (extra nextpnr options)  DESCRIPTION (one line for the report)
 # Exits non-zero if a tool fails or the design does not fit; a missed
 # timing target is reported (fmax < FREQ) but is not an error.
 
@@ -52,7 +52,7 @@ if [ ! -f "$CONF" ]; then
 fi
 
 FAMILY="" DEVICE="" PACKAGE="" SPEED="6" TOP="" SOURCES="" INCDIRS="" PARAMS="" FREQ="125"
-CONSTRAINTS="" DESCRIPTION=""
+CONSTRAINTS="" DESCRIPTION="" PNR_OPTS=""
 # shellcheck disable=SC1090
 . "$CONF"
 
@@ -127,12 +127,21 @@ YS
 echo "flow.sh: $TARGET: $DESCRIPTION"
 echo "flow.sh: $TARGET: synthesis ($YOSYS_BIN $SYNTH, top $TOP${PARAMS:+, $PARAMS})"
 t0=$(date +%s)
-if ! $YOSYS_BIN -q -l "$OUT/yosys.log" -s "$OUT/synth.ys" >/dev/null; then
+if ! $YOSYS_BIN -q -l "$OUT/yosys.log" -s "$OUT/synth.ys" >/dev/null 2>"$OUT/yosys.err"; then
+    cat "$OUT/yosys.err" >&2
     echo "flow.sh: $TARGET: synthesis failed; last lines of $OUT/yosys.log:" >&2
     tail -n 20 "$OUT/yosys.log" >&2
+    if grep -q "ERROR: Latch inferred" "$OUT/yosys.log"; then
+        echo "flow.sh: this Yosys refuses latches: 'make fpga-synth-check' lists every one" >&2
+    fi
     exit 1
 fi
 t1=$(date +%s)
+nwarn=$(grep -c "^Warning:" "$OUT/yosys.log" || true)
+if [ "$nwarn" -gt 0 ]; then
+    echo "flow.sh: $TARGET: Yosys: $nwarn warnings (all in $OUT/yosys.log), the first:"
+    grep "^Warning:" "$OUT/yosys.log" | head -n 3 | cut -c1-160 | sed 's/^/    /'
+fi
 
 PNR_ARGS=(--"$DEVICE" --package "$PACKAGE" --json "$OUT/synth.json" --freq "$FREQ"
           --seed "$SEED" --timing-allow-fail --report "$OUT/report.json" -l "$OUT/nextpnr.log" -q)
@@ -143,7 +152,9 @@ else
     PNR_ARGS+=(--asc "$OUT/$TARGET.asc")
     if [ -n "$CONSTRAINTS" ]; then PNR_ARGS+=(--pcf "$CONSTRAINTS"); else PNR_ARGS+=(--pcf-allow-unconstrained); fi
 fi
-echo "flow.sh: $TARGET: place and route ($NEXTPNR_BIN --$DEVICE --package $PACKAGE --freq $FREQ)"
+# shellcheck disable=SC2206
+PNR_ARGS+=($PNR_OPTS)
+echo "flow.sh: $TARGET: place and route ($NEXTPNR_BIN --$DEVICE --package $PACKAGE --freq $FREQ${PNR_OPTS:+ $PNR_OPTS})"
 if ! $NEXTPNR_BIN "${PNR_ARGS[@]}" >/dev/null 2>"$OUT/nextpnr.err"; then
     over=$(grep -E "^Info:[[:space:]]+[A-Za-z0-9_]+:[[:space:]]+[0-9]+/[[:space:]]*[0-9]+[[:space:]]+[0-9]+%" "$OUT/nextpnr.log" |
            awk '{ split($3, a, "/"); if (a[1] + 0 > $4 + 0) print $2, $3 $4, $5 }' | sort -u)

@@ -9,7 +9,14 @@
 //   2. reads PF G.VERSION and G.CAPS (NUM_VNIC and DATA_W/8 of the build);
 //   3. writes PF STAGE.MAC_LO and reads the value back;
 //   4. reads a VF page beyond NUM_VNIC (must read 0, status OKAY);
-//   5. sends an unknown command byte and expects 0xE1.
+//   5. sends an unknown command byte and expects 0xE1;
+//   6. receives frames on the RGMII pins (DDR, 125 MHz) through the MAC shim
+//      and the clock crossing into the device, and reads the global
+//      counters back over the UART: a good broadcast frame while G.CTRL
+//      rx_en = 0 (RXOFF), then with rx_en = 1 a frame with a bad FCS (FCS),
+//      one with RX_ER during the frame (MACERR) and a good one that no vNIC
+//      takes (NOMATCH: it passed every wire check, so the bytes arrived
+//      intact); RX_FRAMES and RX_BYTES (L with FCS) must count all four.
 // Register offsets come from rtl/vnic_regs.vh. Ends with
 // `N passed, N failed`; exits non-zero on any failure ($fatal).
 module vnic_board_tb;
@@ -29,7 +36,9 @@ module vnic_board_tb;
     wire       eth_rst_n, rgmii_txc, rgmii_tx_ctl;
     wire [3:0] rgmii_txd;
     reg        rxc = 1'b0;
-    always #4 rxc = ~rxc; // idle receive link: RX_CTL low
+    always #4 rxc = ~rxc; // receive clock from the "PHY"
+    reg [3:0]  rxd = 4'h0;
+    reg        rx_ctl = 1'b0;
 
     vnic_board_5a75b #(
         .NUM_VNIC     (NUM_VNIC),
@@ -42,8 +51,8 @@ module vnic_board_tb;
         .status       (status),
         .eth_rst_n    (eth_rst_n),
         .rgmii_rxc    (rxc),
-        .rgmii_rxd    (4'h0),
-        .rgmii_rx_ctl (1'b0),
+        .rgmii_rxd    (rxd),
+        .rgmii_rx_ctl (rx_ctl),
         .rgmii_txc    (rgmii_txc),
         .rgmii_txd    (rgmii_txd),
         .rgmii_tx_ctl (rgmii_tx_ctl)
@@ -125,6 +134,57 @@ module vnic_board_tb;
         end
     endtask
 
+    // ------------------------------------------------ RGMII frame source
+    reg [7:0] frame [0:1599];
+
+    function [31:0] crc32_next(input [31:0] crc, input [7:0] b);
+        integer j;
+        reg [31:0] c;
+        begin
+            c = crc ^ {24'd0, b};
+            for (j = 0; j < 8; j = j + 1) c = c[0] ? (c >> 1) ^ 32'hEDB88320 : (c >> 1);
+            crc32_next = c;
+        end
+    endfunction
+
+    // Builds a frame of len bytes (FCS included): broadcast DA, a source
+    // MAC, EtherType 0x88B5, counting payload, then the FCS (corrupted when
+    // bad_fcs).
+    task make_frame(input integer len, input bad_fcs);
+        integer j;
+        reg [31:0] crc;
+        begin
+            for (j = 0; j < 6; j = j + 1) frame[j] = 8'hFF;
+            for (j = 6; j < 12; j = j + 1) frame[j] = 8'h02 + j;
+            frame[12] = 8'h88; frame[13] = 8'hB5;
+            for (j = 14; j < len - 4; j = j + 1) frame[j] = j[7:0];
+            crc = 32'hFFFFFFFF;
+            for (j = 0; j < len - 4; j = j + 1) crc = crc32_next(crc, frame[j]);
+            crc = ~crc ^ (bad_fcs ? 32'h00000001 : 32'h0);
+            for (j = 0; j < 4; j = j + 1) frame[len - 4 + j] = crc[8*j +: 8];
+        end
+    endtask
+
+    // Sends preamble, SFD and the frame on the RGMII receive pins, data
+    // centred between RXC edges (low nibble and RX_DV for the rising edge,
+    // high nibble and RX_DV^RX_ER for the falling edge). RX_ER is raised on
+    // byte er_at (none if er_at < 0).
+    task rgmii_send(input integer len, input integer er_at);
+        integer j;
+        reg [7:0] b;
+        reg       er;
+        begin
+            for (j = -8; j < len; j = j + 1) begin
+                b  = (j < -1) ? 8'h55 : (j == -1) ? 8'hD5 : frame[j];
+                er = (j == er_at);
+                @(negedge rxc); rx_ctl <= 1'b1;       rxd <= b[3:0];
+                @(posedge rxc); rx_ctl <= 1'b1 ^ er;  rxd <= b[7:4];
+            end
+            @(negedge rxc); rx_ctl <= 1'b0; rxd <= 4'h0;
+            repeat (12) @(posedge rxc);                // inter-frame gap
+        end
+    endtask
+
     reg [7:0]  st;
     reg [31:0] data;
 
@@ -158,6 +218,30 @@ module vnic_board_tb;
         send_byte(8'h3F);
         recv_byte(st);
         check("unknown command", {24'd0, st}, 32'hE1);
+
+        // ---- receive path: RGMII -> MAC shim -> clock crossing -> device
+        make_frame(64, 1'b0);
+        rgmii_send(64, -1);                            // rx_en = 0: RXOFF
+        reg_write({20'd0, VNIC_PF_G_CTRL}, 32'h00000001, st); // rx_en
+        make_frame(100, 1'b1);
+        rgmii_send(100, -1);                           // bad FCS
+        make_frame(80, 1'b0);
+        rgmii_send(80, 30);                            // RX_ER on byte 30
+        make_frame(1518, 1'b0);
+        rgmii_send(1518, -1);                          // good: no vNIC enabled
+        repeat (200) @(posedge clk);
+        reg_read({20'd0, VNIC_PF_GSTAT_RX_FRAMES_LO}, st, data);
+        check("GSTAT.RX_FRAMES", data, 32'd4);
+        reg_read({20'd0, VNIC_PF_GSTAT_RX_BYTES_LO}, st, data);
+        check("GSTAT.RX_BYTES", data, 32'd1762);
+        reg_read({20'd0, VNIC_PF_GSTAT_DROP_NOMATCH_LO}, st, data);
+        check("GSTAT.DROP_NOMATCH", data, 32'd1);
+        reg_read({20'd0, VNIC_PF_GSTAT_DROP_RXOFF_LO}, st, data);
+        check("GSTAT.DROP_RXOFF", data, 32'd1);
+        reg_read({20'd0, VNIC_PF_GSTAT_DROP_FCS_LO}, st, data);
+        check("GSTAT.DROP_FCS", data, 32'd1);
+        reg_read({20'd0, VNIC_PF_GSTAT_DROP_MACERR_LO}, st, data);
+        check("GSTAT.DROP_MACERR", data, 32'd1);
 
         $display("vnic_board_tb: UART bridge smoke test on vnic_board_5a75b");
         $display("%0d passed, %0d failed", passed, failed);

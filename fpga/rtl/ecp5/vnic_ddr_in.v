@@ -1,4 +1,6 @@
 // vnic_ddr_in: double-data-rate input register on ECP5 (DELAYG + IDDRX1F).
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // Each bit goes through a static input delay (DELAYG, DELAY_TAPS steps of

@@ -1,4 +1,6 @@
 // vnic_ddr_out: double-data-rate output register on ECP5 (ODDRX1F).
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // d0 and d1 are sampled on the rising edge; the pin carries d0 in the high

@@ -1,4 +1,6 @@
 // vnic_pll: 25 MHz board clock to the 125 MHz system clock on ECP5 (EHXPLLL).
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // VCO 625 MHz = 25 MHz x 25 (CLKI_DIV 1, CLKFB_DIV 5 from CLKOP, CLKOP_DIV

@@ -1,4 +1,6 @@
 // vnic_ddr_out: double-data-rate output register, behavioural model for simulation.
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // Same ports and timing as the ECP5 version (fpga/rtl/ecp5/vnic_ddr_out.v,

@@ -1,4 +1,6 @@
 // vnic_pll: board clock generator, behavioural model for simulation.
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
 //
 // Same ports as the ECP5 version (fpga/rtl/ecp5/vnic_pll.v, EHXPLLL

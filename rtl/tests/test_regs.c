@@ -1,0 +1,451 @@
+/* test_regs: vnic_regs — identification and build registers, reset values,
+ * G.MAX_FRAME clamping, staging window read/write with byte strobes, LOAD,
+ * every COMMIT error in its documented order (RANGE, WIN_OVERLAP, RATE,
+ * MAC_DUP, RX_OVERLAP, TX_OVERLAP, NOT_QUIESCED) plus BAD_OP, BAD_VNIC and
+ * BUSY, the CMD trace events and cmd_done, RESET waiting for the datapath
+ * and for a cycle without an RX decision, 64-bit counters with the _LO/_HI
+ * snapshot and CLEAR_STATS, VF page isolation and unmapped addresses, bad
+ * doorbells and DMA faults (the first halts, every one is traced). */
+#include <string.h>
+
+#include "vnic_regs.h"
+#include "tw_regs_pins.h"
+#include "vtb.h"
+
+#define NV 4
+
+struct env {
+    struct vtb *t;
+    struct vtb_pins p;
+    struct vtb_result r;
+    unsigned cmd_events, last_op, last_vnic, last_err;
+    unsigned fault_events, last_reason;
+    uint64_t last_faddr;
+    unsigned commits, resets, clears;
+};
+
+static void cycle(struct env *e)
+{
+    vtb_cycle(e->t, &e->p);
+    if (e->p.trc_cmd_valid) {
+        e->cmd_events++;
+        e->last_op = (unsigned)e->p.trc_cmd_op;
+        e->last_vnic = (unsigned)e->p.trc_cmd_vnic;
+        e->last_err = (unsigned)e->p.trc_cmd_err;
+    }
+    if (e->p.trc_fault_valid) {
+        e->fault_events++;
+        e->last_reason = (unsigned)e->p.trc_fault_reason;
+        e->last_faddr = e->p.trc_fault_addr;
+    }
+    e->commits += (unsigned)e->p.cmd_commit;
+    e->resets += (unsigned)e->p.cmd_reset;
+    e->clears += (unsigned)e->p.cmd_clear;
+    e->p.used_we = 0;
+    e->p.add_we = 0;
+    e->p.rx_fault_valid = 0;
+}
+
+static void wr_strb(struct env *e, uint32_t a, uint32_t d, unsigned strb)
+{
+    e->p.awaddr = a;
+    e->p.awvalid = 1;
+    e->p.wdata = d;
+    e->p.wstrb = strb;
+    e->p.wvalid = 1;
+    e->p.bready = 1;
+    for (unsigned i = 0; i < 1000; i++) {
+        vtb_eval(e->t, &e->p);
+        int go = e->p.awready && e->p.wready;
+        cycle(e);
+        if (go)
+            break;
+    }
+    e->p.awvalid = 0;
+    e->p.wvalid = 0;
+    cycle(e); /* B */
+}
+
+static void wr(struct env *e, uint32_t a, uint32_t d)
+{
+    wr_strb(e, a, d, 0xF);
+}
+
+static uint32_t rd(struct env *e, uint32_t a)
+{
+    e->p.araddr = a;
+    e->p.arvalid = 1;
+    e->p.rready = 1;
+    for (unsigned i = 0; i < 1000; i++) {
+        vtb_eval(e->t, &e->p);
+        int go = e->p.arready;
+        cycle(e);
+        if (go)
+            break;
+    }
+    e->p.arvalid = 0;
+    for (unsigned i = 0; i < 10; i++) {
+        vtb_eval(e->t, &e->p);
+        if (e->p.rvalid) {
+            uint32_t v = (uint32_t)e->p.rdata;
+            cycle(e);
+            return v;
+        }
+        cycle(e);
+    }
+    VTB_CHECK(&e->r, 0, "read 0x%x: no response", a);
+    return 0xDEADBEEFu;
+}
+
+/* Run a command on VSEL; wait until it is no longer busy; return err. */
+static unsigned cmd(struct env *e, unsigned vsel, unsigned op)
+{
+    wr(e, VNIC_PF_G_VSEL, vsel);
+    unsigned before = e->cmd_events;
+    wr(e, VNIC_PF_G_CMD, op);
+    for (unsigned i = 0; i < 200 && (rd(e, VNIC_PF_G_CMD_STATUS) & VNIC_PF_G_CMD_STATUS_BUSY_MASK); i++)
+        ;
+    uint32_t st = rd(e, VNIC_PF_G_CMD_STATUS);
+    unsigned err = (st & VNIC_PF_G_CMD_STATUS_ERR_MASK) >> VNIC_PF_G_CMD_STATUS_ERR_LSB;
+    VTB_CHECK(&e->r, e->cmd_events == before + 1, "op %u: %u CMD trace events", op, e->cmd_events - before);
+    VTB_CHECK(&e->r, e->last_err == err && e->last_op == op, "op %u: trace err %u op %u, status err %u", op,
+              e->last_err, e->last_op, err);
+    return err;
+}
+
+/* A legal staged configuration for vNIC v: partitions of 2 KiB at v*2 KiB,
+ * one 1 MiB window. */
+static void stage_good(struct env *e, unsigned v, int enable)
+{
+    wr(e, VNIC_PF_STAGE_FLAGS, enable ? VNIC_PF_STAGE_FLAGS_ENABLE_MASK : 0);
+    wr(e, VNIC_PF_STAGE_MAC_HI, 0x0200);
+    wr(e, VNIC_PF_STAGE_MAC_LO, 0x10 + v);
+    wr(e, VNIC_PF_STAGE_RX_BASE, v * 2048);
+    wr(e, VNIC_PF_STAGE_RX_SIZE, 2048);
+    wr(e, VNIC_PF_STAGE_TX_BASE, v * 2048);
+    wr(e, VNIC_PF_STAGE_TX_SIZE, 2048);
+    wr(e, VNIC_PF_STAGE_POL_BURST, 0);
+    wr(e, VNIC_PF_STAGE_SCH_GUAR, 0);
+    wr(e, VNIC_PF_STAGE_SCH_CEIL, 0);
+    wr(e, VNIC_PF_STAGE_SCH_WEIGHT, 1);
+    wr(e, VNIC_PF_STAGE_TX_WEIGHT, 1);
+    for (unsigned w = 0; w < 2; w++) {
+        wr(e, VNIC_PF_STAGE_WIN_GBASE_LO(w), w ? 0x00200000u : 0);
+        wr(e, VNIC_PF_STAGE_WIN_GBASE_HI(w), 0);
+        wr(e, VNIC_PF_STAGE_WIN_HBASE_LO(w), 0);
+        wr(e, VNIC_PF_STAGE_WIN_HBASE_HI(w), 1 + v);
+        wr(e, VNIC_PF_STAGE_WIN_SIZE(w), w ? 0 : 0x00100000u);
+    }
+}
+
+static void reset(struct env *e)
+{
+    memset(&e->p, 0, sizeof(e->p));
+    e->p.rst = 1;
+    cycle(e);
+    cycle(e);
+    e->p.rst = 0;
+    e->p.flr_ready = 1;
+    cycle(e);
+}
+
+static void test_ids(struct env *e)
+{
+    reset(e);
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_G_ID) == 0x564E4943u, "G.ID");
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_G_VERSION) == 0x00010000u, "G.VERSION");
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_G_CAPS) == ((2u << 16) | (8u << 8) | 4u), "G.CAPS 0x%x",
+              rd(e, VNIC_PF_G_CAPS));
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_G_BUFCAPS) == ((64u << 16) | 64u), "G.BUFCAPS");
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_G_MAX_FRAME) == 1522, "G.MAX_FRAME reset");
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_STAGE_SCH_WEIGHT) == 1 && rd(e, VNIC_PF_STAGE_TX_WEIGHT) == 1,
+              "weights reset to 1");
+    VTB_CHECK(&e->r, (rd(e, VNIC_VF_BASE(2) + VNIC_VF_ID) & 0xFFFF001Fu) == 0x56460002u, "VF 2 ID");
+    /* clamping */
+    wr(e, VNIC_PF_G_MAX_FRAME, 10);
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_G_MAX_FRAME) == 64, "MAX_FRAME clamped up to 64");
+    wr(e, VNIC_PF_G_MAX_FRAME, 16000);
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_G_MAX_FRAME) == 9022 && e->p.g_max_frame == 9022,
+              "MAX_FRAME clamped down to the parameter");
+    wr(e, VNIC_PF_G_MAX_FRAME, 1522);
+    /* staging with strobes; windows beyond NUM_WIN are unmapped */
+    wr(e, VNIC_PF_STAGE_POL_RATE, 0x11223344u);
+    wr_strb(e, VNIC_PF_STAGE_POL_RATE, 0xAABBCCDDu, 0x5);
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_STAGE_POL_RATE) == 0x11BB33DDu, "strobes: 0x%08x",
+              rd(e, VNIC_PF_STAGE_POL_RATE));
+    wr(e, VNIC_PF_STAGE_WIN_SIZE(1), 0x3000);
+    wr(e, VNIC_PF_STAGE_WIN_SIZE(2), 0x3000);
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_STAGE_WIN_SIZE(1)) == 0x3000, "window 1 size");
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_STAGE_WIN_SIZE(2)) == 0, "window 2 is beyond NUM_WIN");
+    wr(e, VNIC_PF_STAGE_POL_BURST, 0xFFFFFFFFu);
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_STAGE_POL_BURST) == 0x00FFFFFFu, "POL_BURST is 24 bits");
+    /* unmapped addresses */
+    VTB_CHECK(&e->r, rd(e, 0x0FC) == 0, "unmapped PF offset");
+    VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(4) + VNIC_VF_ID) == 0, "VF page 4 >= NUM_VNIC");
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_G_CMD) == 0, "CMD reads 0");
+}
+
+static void test_commit(struct env *e)
+{
+    reset(e);
+    /* BAD_OP before BAD_VNIC; BAD_VNIC */
+    VTB_CHECK(&e->r, cmd(e, 7, 9) == VNIC_CMD_ERR_BAD_OP, "BAD_OP with a bad VSEL too");
+    VTB_CHECK(&e->r, cmd(e, 0, 0) == VNIC_CMD_ERR_BAD_OP, "opcode 0 is BAD_OP");
+    VTB_CHECK(&e->r, cmd(e, 4, VNIC_CMD_OP_LOAD) == VNIC_CMD_ERR_BAD_VNIC, "BAD_VNIC");
+    VTB_CHECK(&e->r, (rd(e, VNIC_PF_G_INT_STATUS) & VNIC_PF_G_INT_STATUS_CMD_DONE_MASK) != 0,
+              "cmd_done set");
+    wr(e, VNIC_PF_G_INT_STATUS, VNIC_PF_G_INT_STATUS_CMD_DONE_MASK);
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_G_INT_STATUS) == 0, "cmd_done is W1C");
+
+    /* a good commit of vNIC 0 */
+    stage_good(e, 0, 1);
+    unsigned c0 = e->commits;
+    VTB_CHECK(&e->r, cmd(e, 0, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_OK, "good COMMIT");
+    VTB_CHECK(&e->r, e->commits == c0 + 1 && (e->p.cfg_flags & 0x7F) == 1, "vNIC 0 active and enabled");
+    VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(0) + VNIC_VF_MAC_LO) == 0x10 && rd(e, VNIC_VF_BASE(0) + VNIC_VF_MAC_HI) == 0x0200,
+              "VF page shows the MAC");
+
+    /* RANGE cases, each alone */
+    stage_good(e, 1, 1);
+    wr(e, VNIC_PF_STAGE_RX_BASE, 2048 + 32);
+    VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_RANGE, "RX_BASE not a multiple of 64");
+    stage_good(e, 1, 1);
+    wr(e, VNIC_PF_STAGE_RX_BASE, 65536 - 1024);
+    VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_RANGE, "partition beyond the buffer");
+    stage_good(e, 1, 1);
+    wr(e, VNIC_PF_STAGE_RX_SIZE, 1472); /* < 1522 rounded up to 64 = 1536 */
+    VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_RANGE, "enabled RX_SIZE < MAX_FRAME");
+    stage_good(e, 1, 0);
+    wr(e, VNIC_PF_STAGE_RX_SIZE, 1472);
+    VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_OK, "a disabled vNIC may be small");
+    stage_good(e, 1, 1);
+    wr(e, VNIC_PF_STAGE_SCH_WEIGHT, 0);
+    VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_RANGE, "weight 0");
+    stage_good(e, 1, 1);
+    wr(e, VNIC_PF_STAGE_WIN_HBASE_LO(0), 0x800);
+    VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_RANGE, "window not 4 KiB aligned");
+    stage_good(e, 1, 1);
+    wr(e, VNIC_PF_STAGE_WIN_GBASE_HI(0), 0xFFFFFFFFu);
+    wr(e, VNIC_PF_STAGE_WIN_GBASE_LO(0), 0xFFFFF000u);
+    wr(e, VNIC_PF_STAGE_WIN_SIZE(0), 0x2000);
+    VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_RANGE, "window beyond 2^64");
+    wr(e, VNIC_PF_STAGE_WIN_SIZE(0), 0x1000);
+    VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_OK, "window ending at 2^64");
+
+    /* WIN_OVERLAP, and RANGE before it */
+    stage_good(e, 1, 1);
+    wr(e, VNIC_PF_STAGE_WIN_GBASE_LO(1), 0x000FF000u);
+    wr(e, VNIC_PF_STAGE_WIN_SIZE(1), 0x2000);
+    VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_WIN_OVERLAP, "windows overlap");
+    wr(e, VNIC_PF_STAGE_SCH_WEIGHT, 0);
+    VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_RANGE, "RANGE before WIN_OVERLAP");
+    wr(e, VNIC_PF_STAGE_SCH_WEIGHT, 1);
+    wr(e, VNIC_PF_STAGE_WIN_GBASE_LO(1), 0x00100000u);
+    VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_OK, "adjacent windows do not overlap");
+
+    /* RATE, and WIN_OVERLAP before it */
+    stage_good(e, 2, 1);
+    wr(e, VNIC_PF_STAGE_FLAGS, VNIC_PF_STAGE_FLAGS_ENABLE_MASK | VNIC_PF_STAGE_FLAGS_POL_EN_MASK);
+    wr(e, VNIC_PF_STAGE_POL_BURST, 63);
+    VTB_CHECK(&e->r, cmd(e, 2, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_RATE, "policer burst < 64");
+    wr(e, VNIC_PF_STAGE_WIN_SIZE(1), 0x00200000u);
+    wr(e, VNIC_PF_STAGE_WIN_GBASE_LO(1), 0);
+    VTB_CHECK(&e->r, cmd(e, 2, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_WIN_OVERLAP, "WIN_OVERLAP before RATE");
+    stage_good(e, 2, 1);
+    wr(e, VNIC_PF_STAGE_FLAGS, VNIC_PF_STAGE_FLAGS_ENABLE_MASK | VNIC_PF_STAGE_FLAGS_CEIL_EN_MASK);
+    wr(e, VNIC_PF_STAGE_SCH_GUAR, 0x01000001u);
+    wr(e, VNIC_PF_STAGE_SCH_CEIL, 0x01000000u);
+    VTB_CHECK(&e->r, cmd(e, 2, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_RATE, "guarantee above ceiling");
+    /* guarantees: vNIC 0 holds 6 bytes/cycle; 2.5 more exceed W = 8 */
+    stage_good(e, 0, 1);
+    wr(e, VNIC_PF_STAGE_SCH_GUAR, 0x06000000u);
+    VTB_CHECK(&e->r, cmd(e, 0, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_OK, "guarantee of 6 bytes/cycle");
+    stage_good(e, 2, 1);
+    wr(e, VNIC_PF_STAGE_SCH_GUAR, 0x02800000u);
+    VTB_CHECK(&e->r, cmd(e, 2, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_RATE, "sum of guarantees above W");
+    wr(e, VNIC_PF_STAGE_SCH_GUAR, 0x02000000u);
+    VTB_CHECK(&e->r, cmd(e, 2, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_OK, "sum of guarantees = W");
+
+    /* MAC_DUP, then RX_OVERLAP, then TX_OVERLAP */
+    stage_good(e, 3, 1);
+    wr(e, VNIC_PF_STAGE_MAC_LO, 0x10);            /* vNIC 0's MAC */
+    wr(e, VNIC_PF_STAGE_RX_BASE, 0);              /* and its partitions */
+    wr(e, VNIC_PF_STAGE_TX_BASE, 0);
+    wr(e, VNIC_PF_STAGE_SCH_GUAR, 0x06000000u);   /* and a guarantee too many */
+    VTB_CHECK(&e->r, cmd(e, 3, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_RATE, "RATE before MAC_DUP");
+    wr(e, VNIC_PF_STAGE_SCH_GUAR, 0);
+    VTB_CHECK(&e->r, cmd(e, 3, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_MAC_DUP, "MAC_DUP before RX_OVERLAP");
+    wr(e, VNIC_PF_STAGE_MAC_LO, 0x13);
+    VTB_CHECK(&e->r, cmd(e, 3, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_RX_OVERLAP, "RX_OVERLAP");
+    wr(e, VNIC_PF_STAGE_RX_BASE, 3 * 2048);
+    VTB_CHECK(&e->r, cmd(e, 3, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_TX_OVERLAP, "TX_OVERLAP");
+    wr(e, VNIC_PF_STAGE_TX_BASE, 3 * 2048);
+    VTB_CHECK(&e->r, cmd(e, 3, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_OK, "vNIC 3 commits");
+    /* a disabled vNIC may share a MAC and overlap */
+    stage_good(e, 1, 0);
+    wr(e, VNIC_PF_STAGE_MAC_LO, 0x10);
+    wr(e, VNIC_PF_STAGE_RX_BASE, 0);
+    VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_OK, "disabled: no MAC_DUP, no overlap");
+
+    /* NOT_QUIESCED: vNIC 3 holds RX bytes; moving its partition is refused,
+     * enabled or not, other changes are fine */
+    e->p.used_we = 1;
+    e->p.used_sel = 3;
+    e->p.used_val = 128;
+    cycle(e);
+    VTB_CHECK(&e->r, cmd(e, 3, VNIC_CMD_OP_LOAD) == VNIC_CMD_ERR_OK, "LOAD");
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_STAGE_RX_BASE) == 3 * 2048 && rd(e, VNIC_PF_STAGE_MAC_LO) == 0x13,
+              "LOAD copies the active configuration");
+    wr(e, VNIC_PF_STAGE_RX_BASE, 4 * 2048);
+    VTB_CHECK(&e->r, cmd(e, 3, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_NOT_QUIESCED, "NOT_QUIESCED");
+    wr(e, VNIC_PF_STAGE_FLAGS, 0);
+    VTB_CHECK(&e->r, cmd(e, 3, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_NOT_QUIESCED, "NOT_QUIESCED when disabling");
+    wr(e, VNIC_PF_STAGE_RX_BASE, 3 * 2048);
+    VTB_CHECK(&e->r, cmd(e, 3, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_OK, "disable without moving");
+    VTB_CHECK(&e->r, (e->p.cfg_flags >> 21 & 1) == 0, "vNIC 3 disabled");
+    e->p.used_we = 1;
+    e->p.used_sel = 3;
+    e->p.used_val = 0;
+    cycle(e);
+    wr(e, VNIC_PF_STAGE_RX_BASE, 4 * 2048);
+    VTB_CHECK(&e->r, cmd(e, 3, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_OK, "move once empty");
+
+    /* a COMMIT waits for a cycle without an RX decision */
+    e->p.dec_now = 1;
+    wr(e, VNIC_PF_G_VSEL, 3);
+    unsigned ev = e->cmd_events;
+    wr(e, VNIC_PF_G_CMD, VNIC_CMD_OP_COMMIT);
+    for (unsigned i = 0; i < 40; i++)
+        cycle(e);
+    VTB_CHECK(&e->r, e->cmd_events == ev, "COMMIT took effect during a decision");
+    /* BUSY: dropped, err = BUSY, no event, no cmd_done */
+    wr(e, VNIC_PF_G_INT_STATUS, 3);
+    wr(e, VNIC_PF_G_CMD, VNIC_CMD_OP_LOAD);
+    uint32_t st = rd(e, VNIC_PF_G_CMD_STATUS);
+    VTB_CHECK(&e->r, (st & VNIC_PF_G_CMD_STATUS_BUSY_MASK) &&
+                     ((st & VNIC_PF_G_CMD_STATUS_ERR_MASK) >> VNIC_PF_G_CMD_STATUS_ERR_LSB) == VNIC_CMD_ERR_BUSY,
+              "BUSY: status 0x%x", st);
+    VTB_CHECK(&e->r, e->cmd_events == ev && rd(e, VNIC_PF_G_INT_STATUS) == 0, "BUSY: no event, no cmd_done");
+    e->p.dec_now = 0;
+    for (unsigned i = 0; i < 5; i++)
+        cycle(e);
+    VTB_CHECK(&e->r, e->cmd_events == ev + 1 && e->last_op == VNIC_CMD_OP_COMMIT && e->last_err == 0,
+              "the COMMIT completes after the decisions");
+    st = rd(e, VNIC_PF_G_CMD_STATUS);
+    VTB_CHECK(&e->r, st == (VNIC_CMD_OP_COMMIT << VNIC_PF_G_CMD_STATUS_OP_LSB), "its result overwrites BUSY: 0x%x",
+              st);
+}
+
+static void test_reset_counters(struct env *e)
+{
+    reset(e);
+    /* counters: vNIC 1 RX_BYTES (k = 2) above 2^32; LO then HI snapshots */
+    e->p.add_we = 1;
+    e->p.add_v = 1;
+    e->p.add_k = 2;
+    e->p.add_amt = 0xFFFFFFF0u;
+    cycle(e);
+    e->p.add_we = 1;
+    e->p.add_v = 1;
+    e->p.add_k = 2;
+    e->p.add_amt = 0x20;
+    cycle(e);
+    uint32_t off = VNIC_VF_STAT_RX_IN_LO + 8 * 2;
+    uint32_t lo = rd(e, VNIC_VF_BASE(1) + off);
+    e->p.add_we = 1;
+    e->p.add_v = 1;
+    e->p.add_k = 2;
+    e->p.add_amt = 0xFFFFFFFFu; /* HI moves after the LO read */
+    cycle(e);
+    uint32_t hi = rd(e, VNIC_VF_BASE(1) + off + 4);
+    VTB_CHECK(&e->r, lo == 0x10 && hi == 1, "64-bit read: LO 0x%x HI 0x%x", lo, hi);
+    VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(1) + off + 4) == 1, "HI repeats the snapshot");
+    VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(0) + off) == 0, "vNIC 0's counter untouched");
+    VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_CLEAR_STATS) == 0, "CLEAR_STATS");
+    VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(1) + off) == 0 && rd(e, VNIC_VF_BASE(1) + off + 4) == 0, "cleared");
+
+    /* VF isolation */
+    wr(e, VNIC_VF_BASE(1) + VNIC_VF_INT_MASK, 3);
+    VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(1) + VNIC_VF_INT_MASK) == 3 && rd(e, VNIC_VF_BASE(0) + VNIC_VF_INT_MASK) == 0 &&
+                         e->p.vf_int_mask == 0x0C,
+              "INT_MASK of vNIC 1 only");
+    wr(e, VNIC_VF_BASE(1) + VNIC_VF_RXR_HEAD, 5);
+    VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(1) + VNIC_VF_RXR_HEAD) == 0, "HEAD is read-only");
+    e->p.ring_trig = 0x04;
+    cycle(e);
+    e->p.ring_trig = 0;
+    VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(1) + VNIC_VF_INT_STATUS) == 1, "a ring trigger sets INT_STATUS.rx");
+
+    /* bad doorbells: TAIL >= 2^SIZE reports the value; SIZE > 12 the base */
+    wr(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_BASE_LO, 0x1000);
+    wr(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_SIZE, 3);
+    wr(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_TAIL, 7);
+    VTB_CHECK(&e->r, e->fault_events == 0 && (e->p.rxr_tail >> 32 & 0xFFFF) == 7, "a good doorbell");
+    wr(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_TAIL, 9);
+    VTB_CHECK(&e->r, e->fault_events == 1 && e->last_reason == VNIC_FAULT_REASON_BAD_TAIL && e->last_faddr == 9,
+              "TAIL beyond the ring: fault %u reason %u addr %llu", e->fault_events, e->last_reason,
+              (unsigned long long)e->last_faddr);
+    VTB_CHECK(&e->r, (e->p.rxr_tail >> 32 & 0xFFFF) == 7 && e->p.halted == 0x4, "TAIL kept, vNIC 2 halted");
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_G_FAULT_VEC) == 0x4, "FAULT_VEC");
+    wr(e, VNIC_PF_G_VSEL, 2);
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_VSTAT_STATUS) == (VNIC_FAULT_REASON_BAD_TAIL << 8 | 2) &&
+                         rd(e, VNIC_PF_VSTAT_FAULT_ADDR_LO) == 9,
+              "VSTAT status 0x%x", rd(e, VNIC_PF_VSTAT_STATUS));
+    uint32_t dmaf = VNIC_VF_STAT_DMA_FAULTS_LO;
+    VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(2) + dmaf) == 1, "DMA_FAULTS 1");
+    wr(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_SIZE, 13);
+    wr(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_TAIL, 1);
+    VTB_CHECK(&e->r, e->fault_events == 2 && e->last_faddr == 0x1000, "SIZE > 12: traced with the ring base");
+    VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(2) + dmaf) == 1 && rd(e, VNIC_PF_VSTAT_FAULT_ADDR_LO) == 9,
+              "a second fault does not count or overwrite");
+    /* a DMA fault on vNIC 0 */
+    e->p.rx_fault_valid = 1;
+    e->p.rx_fault_vnic = 0;
+    e->p.rx_fault_reason = VNIC_FAULT_REASON_RX_BUF_ADDR;
+    e->p.rx_fault_addr = 0x123456789ull;
+    vtb_eval(e->t, &e->p);
+    VTB_CHECK(&e->r, e->p.rx_fault_ready && e->p.pf_trig, "DMA fault taken");
+    cycle(e);
+    vtb_eval(e->t, &e->p);
+    VTB_CHECK(&e->r, e->p.halted == 0x5 && e->last_faddr == 0x123456789ull, "vNIC 0 halted: 0x%x",
+              (unsigned)e->p.halted);
+
+    /* RESET of vNIC 2 waits for the datapath and for a decision-free cycle */
+    e->p.flr_ready = 0;
+    wr(e, VNIC_PF_G_VSEL, 2);
+    unsigned ev = e->cmd_events, rs = e->resets;
+    wr(e, VNIC_PF_G_CMD, VNIC_CMD_OP_RESET);
+    for (unsigned i = 0; i < 20; i++)
+        cycle(e);
+    vtb_eval(e->t, &e->p);
+    VTB_CHECK(&e->r, e->p.flr_req && e->p.cmd_vnic == 2 && e->cmd_events == ev, "RESET waits (flr_req)");
+    e->p.flr_ready = 1;
+    e->p.dec_now = 1;
+    for (unsigned i = 0; i < 5; i++)
+        cycle(e);
+    VTB_CHECK(&e->r, e->cmd_events == ev, "RESET waits for a cycle without a decision");
+    e->p.dec_now = 0;
+    cycle(e);
+    VTB_CHECK(&e->r, e->cmd_events == ev + 1 && e->resets == rs + 1 && e->last_op == VNIC_CMD_OP_RESET,
+              "RESET took effect");
+    vtb_eval(e->t, &e->p);
+    VTB_CHECK(&e->r, e->p.halted == 0x1 && rd(e, VNIC_PF_G_FAULT_VEC) == 0x1, "vNIC 2 no longer halted: 0x%x",
+              (unsigned)e->p.halted);
+    VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_SIZE) == 0 && rd(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_BASE_LO) == 0,
+              "VF ring registers reset");
+    VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(2) + dmaf) == 1, "statistics kept across RESET");
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_VSTAT_STATUS) == 0 && rd(e, VNIC_PF_VSTAT_FAULT_ADDR_LO) == 0,
+              "reason and FAULT_ADDR clear");
+}
+
+int main(void)
+{
+    struct env e;
+    memset(&e, 0, sizeof(e));
+    e.t = vtb_new();
+    test_ids(&e);
+    test_commit(&e);
+    test_reset_counters(&e);
+    vtb_free(e.t);
+    return vtb_summary("test_regs", &e.r);
+}

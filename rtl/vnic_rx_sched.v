@@ -1,0 +1,219 @@
+// vnic_rx_sched: RX DMA scheduler across vNICs: guarantee first, weighted share (DRR), ceiling.
+`resetall
+`timescale 1ns / 1ps
+`default_nettype none
+
+/*
+ * docs/architecture.md §4.7, literally.
+ *
+ * Buckets (signed, bytes * 2^24, depth SCH_BURST * 2^24), every cycle:
+ *   G_v <= min(B_v, G_v - g_v + SCH_GUAR_v),  C_v <= min(B_v, C_v - c_v + SCH_CEIL_v)
+ * with g_v = L * 2^24 when v is granted a frame of wire length L by tier 1,
+ * c_v = L * 2^24 when v is granted (either tier) while ceil_en_v.
+ * COMMIT and RESET of v: G_v = 0, C_v = B_v, D_v = 0.
+ *
+ * A decision happens in every cycle in which the DMA engine can take a
+ * frame (ready) and the eligible set E is not empty:
+ *   E2 = {v in E : !ceil_en_v or C_v > 0},  E1 = {v in E2 : G_v > 0}
+ *   tier 1: first v in E1 at or after p1 (circular) is granted, p1 <- v + 1;
+ *   tier 2: if p2 in E2 and D_p2 > 0, grant p2, D_p2 -= L; else v = first
+ *           in E2 after p2 (p2 itself last), p2 <- v, D_v += 64 * weight_v,
+ *           and if then D_v > 0 grant v, D_v -= L (else no grant);
+ *   every v not in E with D_v > 0 gets D_v = 0.
+ * Each decision is reported on the trace (trc_rx_grant_valid); one without a
+ * grant (a DRR step, or E2 empty) has trc_rx_grant_none = 1 and vnic 0.
+ * grant_valid tells the DMA engine that a frame was granted.
+ *
+ * Latency: the grant is combinational in the decision cycle (the engine takes
+ * the frame in that cycle). Throughput: one decision per cycle.
+ * Fairness: tier 1 round robin; tier 2 deficit round robin with quantum
+ * 64 * SCH_WEIGHT bytes; no vNIC above its ceiling; no starvation of an
+ * eligible vNIC below its ceiling.
+ */
+module vnic_rx_sched #(
+    parameter integer NUM_VNIC = 8             // number of vNICs, 1..32
+) (
+    input  wire                   clk,
+    input  wire                   rst,
+
+    input  wire                   ready,       // the DMA engine can take a frame this cycle
+    input  wire [NUM_VNIC-1:0]    elig,        // E
+    input  wire [NUM_VNIC*14-1:0] head_len,    // wire length L of each vNIC's head frame, bytes
+
+    input  wire [NUM_VNIC*7-1:0]  cfg_flags,
+    input  wire [NUM_VNIC*32-1:0] cfg_sch_guar,   // bytes/cycle, 8.24
+    input  wire [NUM_VNIC*32-1:0] cfg_sch_ceil,   // bytes/cycle, 8.24
+    input  wire [NUM_VNIC*24-1:0] cfg_sch_burst,  // bytes
+    input  wire [NUM_VNIC*8-1:0]  cfg_sch_weight,
+    input  wire                   cmd_commit,
+    input  wire                   cmd_reset,
+    input  wire [4:0]             cmd_vnic,
+    input  wire [23:0]            cmd_sch_burst,
+
+    output wire                   grant_valid,
+    output wire [4:0]             grant_vnic,
+    output wire [13:0]            grant_len,
+
+    output wire                   trc_rx_grant_valid,
+    output wire                   trc_rx_grant_none,
+    output wire [4:0]             trc_rx_grant_vnic,
+    output wire [NUM_VNIC-1:0]    trc_rx_grant_elig
+);
+
+localparam integer NV = NUM_VNIC;
+localparam integer BW = 50;                    // bucket width, signed
+localparam integer DW = 18;                    // deficit width, signed
+localparam [31:0]  NVM1_32 = NUM_VNIC - 1;
+localparam [4:0]   NVM1 = NVM1_32[4:0];       // last vNIC index
+
+// first set bit at or after index p (circular); found = mask != 0
+function [4:0] ffs_from;
+    input [NV-1:0] m;
+    input [4:0]    p;
+    integer i;
+    reg     hit;
+    begin
+        ffs_from = 5'd0;
+        hit = 1'b0;
+        for (i = NV - 1; i >= 0; i = i - 1)
+            if (m[i] && i[4:0] >= p) begin
+                ffs_from = i[4:0];
+                hit = 1'b1;
+            end
+        if (!hit) begin
+            for (i = NV - 1; i >= 0; i = i - 1)
+                if (m[i]) ffs_from = i[4:0];
+        end
+    end
+endfunction
+
+reg  [NV*BW-1:0] g_q, g_d, c_q, c_d;
+reg  [NV*DW-1:0] d_q, d_d;
+reg  [4:0]       p1_q, p1_d, p2_q, p2_d;
+
+reg  [NV-1:0]    e1, e2;
+reg              dec, gnt, tier1;
+reg  [4:0]       gv, tv;              // granted / reported vNIC
+reg  [13:0]      glen;
+reg  [DW-1:0]    d_p2, d_v, q_v;
+reg              p2_in_e2;
+integer v_0, v_1;
+always @* begin
+    for (v_0 = 0; v_0 < NV; v_0 = v_0 + 1) begin
+        e2[v_0] = elig[v_0] && (!cfg_flags[v_0*7 + 5] || (!c_q[v_0*BW + BW - 1] && c_q[v_0*BW +: BW] != {BW{1'b0}}));
+        e1[v_0] = e2[v_0] && !g_q[v_0*BW + BW - 1] && g_q[v_0*BW +: BW] != {BW{1'b0}};
+    end
+    dec = ready && (elig != {NV{1'b0}});
+    gnt = 1'b0;
+    tier1 = (e1 != {NV{1'b0}});
+    gv = 5'd0;
+    tv = 5'd0;
+    d_p2 = {DW{1'b0}};
+    d_v = {DW{1'b0}};
+    q_v = {DW{1'b0}};
+    p2_in_e2 = 1'b0;
+    for (v_0 = 0; v_0 < NV; v_0 = v_0 + 1)
+        if (p2_q == v_0[4:0]) begin
+            d_p2 = d_q[v_0*DW +: DW];
+            p2_in_e2 = e2[v_0];
+        end
+    if (tier1) begin
+        gv = ffs_from(e1, p1_q);
+        tv = gv;
+        gnt = 1'b1;
+    end else if (e2 != {NV{1'b0}}) begin
+        if (p2_in_e2 && !d_p2[DW-1] && d_p2 != {DW{1'b0}}) begin
+            gv = p2_q;
+            tv = p2_q;
+            gnt = 1'b1;
+        end else begin
+            tv = ffs_from(e2, (p2_q == NVM1) ? 5'd0 : p2_q + 5'd1);
+            for (v_0 = 0; v_0 < NV; v_0 = v_0 + 1)
+                if (tv == v_0[4:0]) begin
+                    d_v = d_q[v_0*DW +: DW];
+                    q_v = {{(DW-14){1'b0}}, cfg_sch_weight[v_0*8 +: 8], 6'd0};
+                end
+            gv = tv;
+            d_v = d_v + q_v;
+            gnt = !d_v[DW-1] && d_v != {DW{1'b0}};
+        end
+    end
+    // with E2 empty (every eligible vNIC above its ceiling) nothing is
+    // granted or topped up and the report names vNIC 0
+    if (!dec) gnt = 1'b0;
+    glen = 14'd0;
+    for (v_0 = 0; v_0 < NV; v_0 = v_0 + 1)
+        if (gv == v_0[4:0]) glen = head_len[v_0*14 +: 14];
+end
+
+wire tier2_topup = dec && !tier1 && (e2 != {NV{1'b0}})
+                   && !(p2_in_e2 && !d_p2[DW-1] && d_p2 != {DW{1'b0}});
+
+assign grant_valid = gnt;
+assign grant_vnic  = gv;
+assign grant_len   = glen;
+
+assign trc_rx_grant_valid = dec;
+assign trc_rx_grant_none  = !gnt;
+assign trc_rx_grant_vnic  = gnt ? gv : 5'd0;
+assign trc_rx_grant_elig  = elig;
+
+// ---------------------------------------------------------------- state update
+reg [BW:0] bg, bc, bb;
+reg [BW-1:0] chg;
+always @* begin
+    g_d = g_q;
+    c_d = c_q;
+    d_d = d_q;
+    p1_d = p1_q;
+    p2_d = p2_q;
+    bg = {(BW+1){1'b0}};
+    bc = {(BW+1){1'b0}};
+    bb = {(BW+1){1'b0}};
+    chg = {BW{1'b0}};
+    if (gnt && tier1) p1_d = (gv == NVM1) ? 5'd0 : gv + 5'd1;
+    if (tier2_topup) p2_d = tv;
+    for (v_1 = 0; v_1 < NV; v_1 = v_1 + 1) begin
+        chg = (gnt && gv == v_1[4:0]) ? {{(BW-38){1'b0}}, glen, 24'd0} : {BW{1'b0}};
+        bb = {{(BW-47){1'b0}}, cfg_sch_burst[v_1*24 +: 24], 24'd0};
+        // G pays for tier-1 grants only, C for every grant while ceil_en
+        bg = {g_q[v_1*BW + BW - 1], g_q[v_1*BW +: BW]} - {1'b0, tier1 ? chg : {BW{1'b0}}}
+           + {{(BW-31){1'b0}}, cfg_sch_guar[v_1*32 +: 32]};
+        bc = {c_q[v_1*BW + BW - 1], c_q[v_1*BW +: BW]} - {1'b0, cfg_flags[v_1*7 + 5] ? chg : {BW{1'b0}}}
+           + {{(BW-31){1'b0}}, cfg_sch_ceil[v_1*32 +: 32]};
+        g_d[v_1*BW +: BW] = ($signed(bg) > $signed(bb)) ? bb[BW-1:0] : bg[BW-1:0];
+        c_d[v_1*BW +: BW] = ($signed(bc) > $signed(bb)) ? bb[BW-1:0] : bc[BW-1:0];
+        // deficits
+        if (dec && !elig[v_1] && !d_q[v_1*DW + DW - 1] && d_q[v_1*DW +: DW] != {DW{1'b0}})
+            d_d[v_1*DW +: DW] = {DW{1'b0}};
+        if (tier2_topup && tv == v_1[4:0])
+            d_d[v_1*DW +: DW] = d_q[v_1*DW +: DW] + {{(DW-14){1'b0}}, cfg_sch_weight[v_1*8 +: 8], 6'd0};
+        if (gnt && !tier1 && gv == v_1[4:0])
+            d_d[v_1*DW +: DW] = d_d[v_1*DW +: DW] - {{(DW-14){1'b0}}, glen};
+        if ((cmd_commit || cmd_reset) && cmd_vnic == v_1[4:0]) begin
+            g_d[v_1*BW +: BW] = {BW{1'b0}};
+            c_d[v_1*BW +: BW] = {{(BW-48){1'b0}}, cmd_sch_burst, 24'd0};
+            d_d[v_1*DW +: DW] = {DW{1'b0}};
+        end
+    end
+end
+
+always @(posedge clk) begin
+    if (rst) begin
+        g_q <= {NV*BW{1'b0}};
+        c_q <= {NV*BW{1'b0}};
+        d_q <= {NV*DW{1'b0}};
+        p1_q <= 5'd0;
+        p2_q <= 5'd0;
+    end else begin
+        g_q <= g_d;
+        c_q <= c_d;
+        d_q <= d_d;
+        p1_q <= p1_d;
+        p2_q <= p2_d;
+    end
+end
+
+endmodule
+
+`resetall

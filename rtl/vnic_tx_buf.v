@@ -1,0 +1,208 @@
+// vnic_tx_buf: partitioned TX packet buffer (inferred block RAM) with per-vNIC circular partitions and TX_USED accounting.
+`resetall
+`timescale 1ns / 1ps
+`default_nettype none
+
+/*
+ * docs/architecture.md §4.6 and §5: vNIC v owns [TX_BASE_v, TX_BASE_v +
+ * TX_SIZE_v) of the TX buffer, used as a circular queue of whole words; an
+ * n-byte frame takes S_tx(n) = W * ceil(n / W) bytes.
+ *
+ * Accounting per vNIC (bytes; TX_USED = used):
+ *   res    the DMA reserves S_tx(n) before it reads a frame   used += S
+ *   end    the frame has landed: kept (queued) or aborted
+ *            keep:  wp += S (words), queued += S
+ *            abort: used -= S (anti-spoof, AXI error, halt)
+ *   gnt    the scheduler granted a queued frame               queued -= S
+ *   sent   the output engine sent a frame's last beat          used -= S
+ *   flush  RESET: queued frames are discarded                 used -= queued,
+ *                                                              wp -= queued, queued = 0
+ * A frame's position is assigned when it lands (wp), not when it is
+ * reserved, and frames land in the order they were reserved per vNIC, so
+ * the partition never has holes: the free space is the contiguous run
+ * from wp, and reserving against TX_SIZE - used is always safe.
+ * A COMMIT or RESET that leaves used = 0 restarts the partition at 0.
+ *
+ * Landing writes give the vNIC and the word index inside the frame; the
+ * word goes to TX_BASE + (wp + index) mod TX_SIZE. The output engine reads
+ * with absolute word addresses. RAM: one write port, one read port with one
+ * cycle latency (vnic_ram_sdp). Latency of every update: 1 cycle.
+ */
+module vnic_tx_buf #(
+    parameter integer NUM_VNIC     = 8,       // number of vNICs, 1..32
+    parameter integer DATA_W       = 64,      // datapath width, bits: 64, 128 or 256
+    parameter integer TX_BUF_BYTES = 65536,   // TX buffer, bytes (power of two, >= 4096)
+    parameter integer OFF_W        = 13       // word address bits: log2(TX_BUF_BYTES / (DATA_W / 8))
+) (
+    input  wire                   clk,
+    input  wire                   rst,
+
+    // partitions (bytes, multiples of 64)
+    input  wire [NUM_VNIC*32-1:0] cfg_tx_base,
+    input  wire [NUM_VNIC*32-1:0] cfg_tx_size,
+
+    // TX DMA: reservation, landing, frame end
+    input  wire                   res_valid,
+    input  wire [4:0]             res_vnic,
+    input  wire [13:0]            res_len,        // n, bytes
+    input  wire                   wr_valid,
+    input  wire [4:0]             wr_vnic,
+    input  wire [OFF_W-1:0]       wr_idx,         // word index inside the frame
+    input  wire [DATA_W-1:0]      wr_data,
+    input  wire                   end_valid,
+    input  wire [4:0]             end_vnic,
+    input  wire [13:0]            end_len,
+    input  wire                   end_keep,       // 1: queued, 0: aborted
+    output wire [OFF_W-1:0]       end_off,        // start offset (words) of end_vnic's landing frame
+
+    // scheduler grant and output engine
+    input  wire                   gnt_valid,
+    input  wire [4:0]             gnt_vnic,
+    input  wire [13:0]            gnt_len,
+    input  wire                   sent_valid,
+    input  wire [4:0]             sent_vnic,
+    input  wire [13:0]            sent_len,
+    input  wire                   rd_en,
+    input  wire [OFF_W-1:0]       rd_addr,        // absolute word address
+    output wire [DATA_W-1:0]      rd_data,
+
+    // commands, in the cycle they take effect
+    input  wire                   cmd_init,       // successful COMMIT or RESET of cmd_vnic
+    input  wire                   cmd_flush,      // RESET of cmd_vnic
+    input  wire [4:0]             cmd_vnic,
+
+    // status
+    output wire [NUM_VNIC*32-1:0] tx_used         // TX_USED per vNIC, bytes
+);
+
+localparam integer NV = NUM_VNIC;
+localparam integer W  = DATA_W / 8;
+localparam integer WB = $clog2(W);
+localparam integer BA = $clog2(TX_BUF_BYTES / W);
+
+generate
+    if (DATA_W != 64 && DATA_W != 128 && DATA_W != 256) begin : gen_err_data_w
+        vnic_error_DATA_W_must_be_64_128_or_256 u_error ();
+    end
+    if (TX_BUF_BYTES < 4096 || (TX_BUF_BYTES & (TX_BUF_BYTES - 1)) != 0) begin : gen_err_tx_buf
+        vnic_error_TX_BUF_BYTES_must_be_a_power_of_two_at_least_4096 u_error ();
+    end
+    if (OFF_W != BA) begin : gen_err_off_w
+        vnic_error_OFF_W_must_be_log2_of_TX_BUF_BYTES_over_W u_error ();
+    end
+    if (NUM_VNIC < 1 || NUM_VNIC > 32) begin : gen_err_num_vnic
+        vnic_error_NUM_VNIC_must_be_1_to_32 u_error ();
+    end
+endgenerate
+
+// S_tx(n) in bytes
+function [31:0] stx;
+    input [13:0] n;
+    reg   [14:0] r;
+    begin
+        r = ({1'b0, n} + W[14:0] - 15'd1) >> WB;
+        stx = {17'd0, r} << WB;
+    end
+endfunction
+
+reg [NV*32-1:0] used_q, used_d;
+reg [NV*32-1:0] qb_q, qb_d;                 // queued (not granted) bytes
+reg [NV*BA-1:0] wp_q, wp_d;                 // landing position, words
+
+assign tx_used = used_q;
+
+// ---------------------------------------------------------------- landing address
+reg  [31:0] wb_base, wb_size;
+reg  [BA:0] wr_t;
+reg  [BA-1:0] wr_addr, e_off;
+integer     v;
+always @* begin
+    wb_base = 32'd0;
+    wb_size = 32'd0;
+    e_off   = {BA{1'b0}};
+    wr_t    = {(BA+1){1'b0}};
+    for (v = 0; v < NV; v = v + 1) begin
+        if (wr_vnic == v[4:0]) begin
+            wb_base = cfg_tx_base[v*32 +: 32];
+            wb_size = cfg_tx_size[v*32 +: 32];
+            wr_t    = {1'b0, wp_q[v*BA +: BA]} + {1'b0, wr_idx};
+        end
+        if (end_vnic == v[4:0]) e_off = wp_q[v*BA +: BA];
+    end
+    if (wr_t >= wb_size[WB +: BA+1]) wr_t = wr_t - wb_size[WB +: BA+1];
+    wr_addr = wb_base[WB +: BA] + wr_t[BA-1:0];
+end
+assign end_off = e_off;
+
+wire unused_addr = ^{wb_base[31:WB+BA], wb_base[WB-1:0], wb_size[31:WB+BA+1], wb_size[WB-1:0]};
+
+vnic_ram_sdp #(
+    .DW    (DATA_W),
+    .DEPTH (1 << BA),
+    .AW    (BA)
+) u_txbuf_ram (
+    .clk     (clk),
+    .wr_en   (wr_valid),
+    .wr_addr (wr_addr),
+    .wr_data (wr_data),
+    .rd_en   (rd_en),
+    .rd_addr (rd_addr),
+    .rd_data (rd_data)
+);
+
+// ---------------------------------------------------------------- accounting
+reg [31:0]  u, q, se;
+reg [BA:0]  p, szw, dw;
+always @* begin
+    used_d = used_q;
+    qb_d   = qb_q;
+    wp_d   = wp_q;
+    se     = 32'd0;
+    dw     = {(BA+1){1'b0}};
+    for (v = 0; v < NV; v = v + 1) begin
+        u  = used_q[v*32 +: 32];
+        q  = qb_q[v*32 +: 32];
+        p  = {1'b0, wp_q[v*BA +: BA]};
+        szw = cfg_tx_size[v*32 + WB +: BA+1];
+        if (res_valid && res_vnic == v[4:0]) u = u + stx(res_len);
+        if (end_valid && end_vnic == v[4:0]) begin
+            if (end_keep) begin
+                se = stx(end_len);
+                q = q + se;
+                dw = se[WB +: BA+1];
+                p = p + dw;
+                if (p >= szw) p = p - szw;
+            end else begin
+                u = u - stx(end_len);
+            end
+        end
+        if (gnt_valid && gnt_vnic == v[4:0]) q = q - stx(gnt_len);
+        if (sent_valid && sent_vnic == v[4:0]) u = u - stx(sent_len);
+        if (cmd_flush && cmd_vnic == v[4:0]) begin
+            u = u - q;
+            dw = q[WB +: BA+1];
+            p = (p >= dw) ? p - dw : p + szw - dw;
+            q = 32'd0;
+        end
+        if (cmd_init && cmd_vnic == v[4:0] && u == 32'd0) p = {(BA+1){1'b0}};
+        used_d[v*32 +: 32] = u;
+        qb_d[v*32 +: 32]   = q;
+        wp_d[v*BA +: BA]   = p[BA-1:0];
+    end
+end
+
+always @(posedge clk) begin
+    if (rst) begin
+        used_q <= {NV*32{1'b0}};
+        qb_q   <= {NV*32{1'b0}};
+        wp_q   <= {NV*BA{1'b0}};
+    end else begin
+        used_q <= used_d;
+        qb_q   <= qb_d;
+        wp_q   <= wp_d;
+    end
+end
+
+endmodule
+
+`resetall

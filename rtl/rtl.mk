@@ -120,3 +120,6 @@ TEST_CMD_rtl-iverilog-smoke = $(VVP) -n $(RTL_B)/iverilog/smoke.vvp
 .PHONY: rtl-test
 rtl-test: $(addprefix $(RTL_B)/,$(RTL_TESTS))
 	@for t in $(RTL_TESTS); do $(RTL_B)/$$t || exit 1; done
+
+# the transmit path's blocks: lint and directed tests
+-include rtl/tx.mk

@@ -10,4 +10,12 @@ vnic_rx_copy.v
 vnic_rx_sched.v
 vnic_rx_dma.v
 vnic_irq.v
+vnic_tx_crc.v
+vnic_tx_xlate.v
+vnic_tx_buf.v
+vnic_tx_sched.v
+vnic_tx_out.v
+vnic_tx_dma.v
+vnic_tx_path.v
+vnic_axi_arb.v
 vnic_top.v

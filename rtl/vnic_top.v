@@ -180,8 +180,8 @@ generate
     if (HOST_AW < 32 || HOST_AW > 64) begin : gen_err_host_aw
         vnic_error_HOST_AW_must_be_32_to_64 u_error ();
     end
-    if (ID_W < 1 || ID_W > 8) begin : gen_err_id_w
-        vnic_error_ID_W_must_be_1_to_8 u_error ();
+    if (ID_W < 2 || ID_W > 8) begin : gen_err_id_w
+        vnic_error_ID_W_must_be_2_to_8 u_error ();
     end
 endgenerate
 
@@ -215,6 +215,11 @@ wire [4:0]               rx_fault_vnic;
 wire [7:0]               rx_fault_reason;
 wire [63:0]              rx_fault_addr;
 wire                     tx_fault_ready;
+wire                     tx_fault_valid;
+wire [4:0]               tx_fault_vnic;
+wire [7:0]               tx_fault_reason;
+wire [63:0]              tx_fault_addr;
+wire [13*CW-1:0]         dec_gstat_add;
 wire [NV*12*CW-1:0]      vstat_add;
 wire [13*CW-1:0]         gstat_add;
 
@@ -307,11 +312,11 @@ vnic_regs #(
     .rx_fault_vnic    (rx_fault_vnic),
     .rx_fault_reason  (rx_fault_reason),
     .rx_fault_addr    (rx_fault_addr),
-    .tx_fault_valid   (1'b0),
+    .tx_fault_valid   (tx_fault_valid),
     .tx_fault_ready   (tx_fault_ready),
-    .tx_fault_vnic    (5'd0),
-    .tx_fault_reason  (8'd0),
-    .tx_fault_addr    (64'd0),
+    .tx_fault_vnic    (tx_fault_vnic),
+    .tx_fault_reason  (tx_fault_reason),
+    .tx_fault_addr    (tx_fault_addr),
     .vstat_add        (vstat_add),
     .gstat_add        (gstat_add),
     .trc_cmd_valid    (trc_cmd_valid),
@@ -448,7 +453,7 @@ vnic_rx_decide #(
     .cq_mcast           (cq_mcast),
     .cq_seq             (cq_seq),
     .rx_used            (rx_used),
-    .gstat_add          (gstat_add),
+    .gstat_add          (dec_gstat_add),
     .vstat_add          (dec_vstat_add),
     .trc_rx_dec_valid   (trc_rx_dec_valid),
     .trc_rx_dec_seq     (trc_rx_dec_seq),
@@ -565,6 +570,16 @@ assign take_valid = grant_valid;
 assign take_vnic  = grant_vnic;
 
 // ---------------------------------------------------------------- RX DMA engine
+// its AXI4 master (ID_W-1 bits), merged with the TX DMA's by u_axi_arb
+wire [ID_W-2:0]      rxm_awid, rxm_arid, rxm_bid, rxm_rid;
+wire [HOST_AW-1:0]   rxm_awaddr, rxm_araddr;
+wire [7:0]           rxm_awlen, rxm_arlen;
+wire [2:0]           rxm_awsize, rxm_arsize;
+wire [1:0]           rxm_awburst, rxm_arburst, rxm_bresp, rxm_rresp;
+wire                 rxm_awvalid, rxm_awready, rxm_wlast, rxm_wvalid, rxm_wready, rxm_bvalid, rxm_bready;
+wire                 rxm_arvalid, rxm_arready, rxm_rlast, rxm_rvalid, rxm_rready;
+wire [DATA_W-1:0]    rxm_wdata, rxm_rdata;
+wire [DATA_W/8-1:0]  rxm_wstrb;
 wire                 dma_flr_idle;
 wire                 rx_cpl_valid;
 wire [4:0]           rx_cpl_vnic;
@@ -575,7 +590,7 @@ vnic_rx_dma #(
     .DATA_W   (DATA_W),
     .NUM_WIN  (NUM_WIN),
     .HOST_AW  (HOST_AW),
-    .ID_W     (ID_W),
+    .ID_W     (ID_W - 1),
     .RXB      (RXB),
     .BAW      (BAW),
     .CW       (CW)
@@ -621,56 +636,51 @@ vnic_rx_dma #(
     .fault_vnic        (rx_fault_vnic),
     .fault_reason      (rx_fault_reason),
     .fault_addr        (rx_fault_addr),
-    .m_axi_awid        (m_axi_awid),
-    .m_axi_awaddr      (m_axi_awaddr),
-    .m_axi_awlen       (m_axi_awlen),
-    .m_axi_awsize      (m_axi_awsize),
-    .m_axi_awburst     (m_axi_awburst),
-    .m_axi_awvalid     (m_axi_awvalid),
-    .m_axi_awready     (m_axi_awready),
-    .m_axi_wdata       (m_axi_wdata),
-    .m_axi_wstrb       (m_axi_wstrb),
-    .m_axi_wlast       (m_axi_wlast),
-    .m_axi_wvalid      (m_axi_wvalid),
-    .m_axi_wready      (m_axi_wready),
-    .m_axi_bresp       (m_axi_bresp),
-    .m_axi_bvalid      (m_axi_bvalid),
-    .m_axi_bready      (m_axi_bready),
-    .m_axi_arid        (m_axi_arid),
-    .m_axi_araddr      (m_axi_araddr),
-    .m_axi_arlen       (m_axi_arlen),
-    .m_axi_arsize      (m_axi_arsize),
-    .m_axi_arburst     (m_axi_arburst),
-    .m_axi_arvalid     (m_axi_arvalid),
-    .m_axi_arready     (m_axi_arready),
-    .m_axi_rdata       (m_axi_rdata),
-    .m_axi_rresp       (m_axi_rresp),
-    .m_axi_rlast       (m_axi_rlast),
-    .m_axi_rvalid      (m_axi_rvalid),
-    .m_axi_rready      (m_axi_rready),
+    .m_axi_awid         (rxm_awid),
+    .m_axi_awaddr       (rxm_awaddr),
+    .m_axi_awlen        (rxm_awlen),
+    .m_axi_awsize       (rxm_awsize),
+    .m_axi_awburst      (rxm_awburst),
+    .m_axi_awvalid      (rxm_awvalid),
+    .m_axi_awready      (rxm_awready),
+    .m_axi_wdata        (rxm_wdata),
+    .m_axi_wstrb        (rxm_wstrb),
+    .m_axi_wlast        (rxm_wlast),
+    .m_axi_wvalid       (rxm_wvalid),
+    .m_axi_wready       (rxm_wready),
+    .m_axi_bresp        (rxm_bresp),
+    .m_axi_bvalid       (rxm_bvalid),
+    .m_axi_bready       (rxm_bready),
+    .m_axi_arid         (rxm_arid),
+    .m_axi_araddr       (rxm_araddr),
+    .m_axi_arlen        (rxm_arlen),
+    .m_axi_arsize       (rxm_arsize),
+    .m_axi_arburst      (rxm_arburst),
+    .m_axi_arvalid      (rxm_arvalid),
+    .m_axi_arready      (rxm_arready),
+    .m_axi_rdata        (rxm_rdata),
+    .m_axi_rresp        (rxm_rresp),
+    .m_axi_rlast        (rxm_rlast),
+    .m_axi_rvalid       (rxm_rvalid),
+    .m_axi_rready       (rxm_rready),
     .trc_rx_free_valid (trc_rx_free_valid),
     .trc_rx_free_vnic  (trc_rx_free_vnic),
     .trc_rx_cpl_valid  (trc_rx_cpl_valid),
     .trc_rx_cpl_vnic   (trc_rx_cpl_vnic)
 );
 
-assign m_axi_awlock  = 1'b0;
-assign m_axi_awcache = 4'b0011;
-assign m_axi_awprot  = 3'b000;
-assign m_axi_arlock  = 1'b0;
-assign m_axi_arcache = 4'b0011;
-assign m_axi_arprot  = 3'b000;
 
 // per-vNIC counters fed by the decision and the DMA engine
 genvar gi;
 generate
     for (gi = 0; gi < NV * 12; gi = gi + 1) begin : gen_vstat_sum
-        assign vstat_add[gi*CW +: CW] = dec_vstat_add[gi*CW +: CW] + dma_vstat_add[gi*CW +: CW];
+        assign vstat_add[gi*CW +: CW] = dec_vstat_add[gi*CW +: CW] + dma_vstat_add[gi*CW +: CW]
+                                      + tx_vstat_add[gi*CW +: CW];
     end
 endgenerate
 
 // RESET may take effect when the vNIC has no DMA work and no copy completing
-assign flr_ready = dma_flr_idle && !(copy_done_valid && copy_done_vnic == cmd_vnic);
+assign flr_ready = dma_flr_idle && tx_flr_ready && !(copy_done_valid && copy_done_vnic == cmd_vnic);
 
 // ---------------------------------------------------------------- interrupts
 vnic_irq #(
@@ -680,8 +690,8 @@ vnic_irq #(
     .rst           (rst),
     .rx_cpl_valid  (rx_cpl_valid),
     .rx_cpl_vnic   (rx_cpl_vnic),
-    .tx_cpl_valid  (1'b0),
-    .tx_cpl_vnic   (5'd0),
+    .tx_cpl_valid  (trc_tx_sent_valid),
+    .tx_cpl_vnic   (trc_tx_sent_vnic),
     .rxr_itr_count (rxr_itr_count),
     .rxr_itr_timer (rxr_itr_timer),
     .txr_itr_count (txr_itr_count),
@@ -699,31 +709,194 @@ vnic_irq #(
     .trc_irq_mask  (trc_irq_mask)
 );
 
-assign txr_head = {NV*16{1'b0}};
-assign tx_used = {NV*32{1'b0}};
+// ---------------------------------------------------------------- transmit path
+wire                 tx_flr_ready;
+wire [NV-1:0]        tx_stat_frames, tx_stat_spoof, tx_stat_txlen, tx_cpl;
+wire [NV*14-1:0]     tx_stat_bytes;
+wire                 tx_gstat_frames;
+wire [13:0]          tx_gstat_bytes;
+wire [ID_W-2:0]      txm_awid, txm_arid, txm_bid, txm_rid;
+wire [HOST_AW-1:0]   txm_awaddr, txm_araddr;
+wire [7:0]           txm_awlen, txm_arlen;
+wire [2:0]           txm_awsize, txm_arsize, txm_awprot, txm_arprot;
+wire [1:0]           txm_awburst, txm_arburst, txm_bresp, txm_rresp;
+wire [3:0]           txm_awcache, txm_arcache;
+wire                 txm_awlock, txm_arlock;
+wire                 txm_awvalid, txm_awready, txm_wlast, txm_wvalid, txm_wready, txm_bvalid, txm_bready;
+wire                 txm_arvalid, txm_arready, txm_rlast, txm_rvalid, txm_rready;
+wire [DATA_W-1:0]    txm_wdata, txm_rdata;
+wire [DATA_W/8-1:0]  txm_wstrb;
 
+vnic_tx_path #(
+    .NUM_VNIC     (NUM_VNIC),
+    .DATA_W       (DATA_W),
+    .TX_BUF_BYTES (TX_BUF_BYTES),
+    .NUM_WIN      (NUM_WIN),
+    .HOST_AW      (HOST_AW),
+    .ID_W         (ID_W - 1)
+) u_tx (
+    .clk                 (clk),
+    .rst                 (rst),
+    .g_tx_en             (g_tx_en),
+    .g_max_frame         (g_max_frame),
+    .cfg_flags           (cfg_flags),
+    .cfg_mac             (cfg_mac),
+    .cfg_tx_base         (cfg_tx_base),
+    .cfg_tx_size         (cfg_tx_size),
+    .cfg_tx_weight       (cfg_tx_weight),
+    .cfg_tx_rate         (cfg_tx_rate),
+    .cfg_tx_burst        (cfg_tx_burst),
+    .cfg_win_gbase       (cfg_win_gbase),
+    .cfg_win_hbase       (cfg_win_hbase),
+    .cfg_win_size        (cfg_win_size),
+    .txr_base            (txr_base),
+    .txr_size            (txr_size),
+    .txr_tail            (txr_tail),
+    .txr_head            (txr_head),
+    .tx_used             (tx_used),
+    .halted              (halted),
+    .fault_now_valid     (trc_fault_valid),
+    .fault_now_vnic      (trc_fault_vnic),
+    .cmd_commit          (cmd_commit),
+    .cmd_reset           (cmd_reset),
+    .cmd_vnic            (cmd_vnic),
+    .cmd_tx_burst        (cmd_tx_burst),
+    .flr_req             (flr_req),
+    .flr_ready           (tx_flr_ready),
+    .tx_fault_valid      (tx_fault_valid),
+    .tx_fault_ready      (tx_fault_ready),
+    .tx_fault_vnic       (tx_fault_vnic),
+    .tx_fault_reason     (tx_fault_reason),
+    .tx_fault_addr       (tx_fault_addr),
+    .stat_tx_frames      (tx_stat_frames),
+    .stat_tx_bytes       (tx_stat_bytes),
+    .stat_drop_spoof     (tx_stat_spoof),
+    .stat_drop_txlen     (tx_stat_txlen),
+    .gstat_tx_frames     (tx_gstat_frames),
+    .gstat_tx_bytes      (tx_gstat_bytes),
+    .tx_cpl              (tx_cpl),
+    .m_axi_awid          (txm_awid),
+    .m_axi_awaddr        (txm_awaddr),
+    .m_axi_awlen         (txm_awlen),
+    .m_axi_awsize        (txm_awsize),
+    .m_axi_awburst       (txm_awburst),
+    .m_axi_awlock        (txm_awlock),
+    .m_axi_awcache       (txm_awcache),
+    .m_axi_awprot        (txm_awprot),
+    .m_axi_awvalid       (txm_awvalid),
+    .m_axi_awready       (txm_awready),
+    .m_axi_wdata         (txm_wdata),
+    .m_axi_wstrb         (txm_wstrb),
+    .m_axi_wlast         (txm_wlast),
+    .m_axi_wvalid        (txm_wvalid),
+    .m_axi_wready        (txm_wready),
+    .m_axi_bid           (txm_bid),
+    .m_axi_bresp         (txm_bresp),
+    .m_axi_bvalid        (txm_bvalid),
+    .m_axi_bready        (txm_bready),
+    .m_axi_arid          (txm_arid),
+    .m_axi_araddr        (txm_araddr),
+    .m_axi_arlen         (txm_arlen),
+    .m_axi_arsize        (txm_arsize),
+    .m_axi_arburst       (txm_arburst),
+    .m_axi_arlock        (txm_arlock),
+    .m_axi_arcache       (txm_arcache),
+    .m_axi_arprot        (txm_arprot),
+    .m_axi_arvalid       (txm_arvalid),
+    .m_axi_arready       (txm_arready),
+    .m_axi_rid           (txm_rid),
+    .m_axi_rdata         (txm_rdata),
+    .m_axi_rresp         (txm_rresp),
+    .m_axi_rlast         (txm_rlast),
+    .m_axi_rvalid        (txm_rvalid),
+    .m_axi_rready        (txm_rready),
+    .m_axis_tx_tdata     (m_axis_tx_tdata),
+    .m_axis_tx_tkeep     (m_axis_tx_tkeep),
+    .m_axis_tx_tvalid    (m_axis_tx_tvalid),
+    .m_axis_tx_tready    (m_axis_tx_tready),
+    .m_axis_tx_tlast     (m_axis_tx_tlast),
+    .m_axis_tx_tuser     (m_axis_tx_tuser),
+    .trc_tx_queued_valid (trc_tx_queued_valid),
+    .trc_tx_queued_vnic  (trc_tx_queued_vnic),
+    .trc_tx_grant_valid  (trc_tx_grant_valid),
+    .trc_tx_grant_vnic   (trc_tx_grant_vnic),
+    .trc_tx_grant_elig   (trc_tx_grant_elig),
+    .trc_tx_grant_none   (trc_tx_grant_none),
+    .trc_tx_sent_valid   (trc_tx_sent_valid),
+    .trc_tx_sent_vnic    (trc_tx_sent_vnic)
+);
 
-// ---------------------------------------------------------------- transmit (not implemented yet)
-assign m_axis_tx_tdata = {DATA_W{1'b0}};
-assign m_axis_tx_tkeep = {DATA_W/8{1'b0}};
-assign m_axis_tx_tvalid = 1'b0;
-assign m_axis_tx_tlast = 1'b0;
-assign m_axis_tx_tuser = 1'b0;
-assign trc_tx_queued_valid = 1'b0;
-assign trc_tx_queued_vnic = 5'd0;
-assign trc_tx_grant_valid = 1'b0;
-assign trc_tx_grant_none = 1'b0;
-assign trc_tx_grant_vnic = 5'd0;
-assign trc_tx_grant_elig = {NV{1'b0}};
-assign trc_tx_sent_valid = 1'b0;
-assign trc_tx_sent_vnic = 5'd0;
+// TX counters into the regs' increment vectors (counter k of vNIC v at [(v*12+k)*CW])
+wire [NV*12*CW-1:0] tx_vstat_add;
+genvar gt;
+generate
+    for (gt = 0; gt < NV; gt = gt + 1) begin : gen_tx_vstat
+        assign tx_vstat_add[gt*12*CW +: 7*CW] = {7*CW{1'b0}};
+        assign tx_vstat_add[(gt*12+7)*CW +: CW]  = {{(CW-1){1'b0}}, tx_stat_frames[gt]};
+        assign tx_vstat_add[(gt*12+8)*CW +: CW]  = {{(CW-14){1'b0}}, tx_stat_bytes[gt*14 +: 14]};
+        assign tx_vstat_add[(gt*12+9)*CW +: CW]  = {{(CW-1){1'b0}}, tx_stat_spoof[gt]};
+        assign tx_vstat_add[(gt*12+10)*CW +: CW] = {{(CW-1){1'b0}}, tx_stat_txlen[gt]};
+        assign tx_vstat_add[(gt*12+11)*CW +: CW] = {CW{1'b0}};
+    end
+endgenerate
+// GSTAT: RX decision counters + TX_FRAMES (11) and TX_BYTES (12)
+wire [13*CW-1:0] tx_gstat_add = {{(CW-14){1'b0}}, tx_gstat_bytes, {(CW-1){1'b0}}, tx_gstat_frames, {11*CW{1'b0}}};
+genvar gg;
+generate
+    for (gg = 0; gg < 13; gg = gg + 1) begin : gen_gstat_sum
+        assign gstat_add[gg*CW +: CW] = dec_gstat_add[gg*CW +: CW] + tx_gstat_add[gg*CW +: CW];
+    end
+endgenerate
 
-// transmit-side inputs and configuration (transmit is not implemented yet),
-// AXI IDs (one ID is used), and the clear command (handled in vnic_regs)
-wire unused_tx = ^{1'b0, m_axi_bid, m_axi_rid, m_axis_tx_tready, g_tx_en,
-    cfg_tx_base, cfg_tx_size, cfg_tx_rate, cfg_tx_burst, cfg_tx_weight, cfg_flags[6:3],
-    txr_base, txr_size, txr_tail, cmd_clear, cmd_tx_burst, tx_fault_ready,
-    grant_len, copy_done_vnic, 1'b0};
+// ---------------------------------------------------------------- host memory: RX DMA (ID 0x) + TX DMA (ID 1x)
+vnic_axi_arb #(
+    .S_ID_W (ID_W - 1),
+    .ADDR_W (HOST_AW),
+    .DATA_W (DATA_W)
+) u_axi_arb (
+    .clk        (clk),
+    .rst        (rst),
+    .s0_awid    (rxm_awid),    .s0_awaddr  (rxm_awaddr),  .s0_awlen   (rxm_awlen),
+    .s0_awsize  (rxm_awsize),  .s0_awburst (rxm_awburst), .s0_awlock  (1'b0),
+    .s0_awcache (4'b0011),     .s0_awprot  (3'b000),      .s0_awvalid (rxm_awvalid),
+    .s0_awready (rxm_awready), .s0_wdata   (rxm_wdata),   .s0_wstrb   (rxm_wstrb),
+    .s0_wlast   (rxm_wlast),   .s0_wvalid  (rxm_wvalid),  .s0_wready  (rxm_wready),
+    .s0_bid     (rxm_bid),     .s0_bresp   (rxm_bresp),   .s0_bvalid  (rxm_bvalid),
+    .s0_bready  (rxm_bready),  .s0_arid    (rxm_arid),    .s0_araddr  (rxm_araddr),
+    .s0_arlen   (rxm_arlen),   .s0_arsize  (rxm_arsize),  .s0_arburst (rxm_arburst),
+    .s0_arlock  (1'b0),        .s0_arcache (4'b0011),     .s0_arprot  (3'b000),
+    .s0_arvalid (rxm_arvalid), .s0_arready (rxm_arready), .s0_rid     (rxm_rid),
+    .s0_rdata   (rxm_rdata),   .s0_rresp   (rxm_rresp),   .s0_rlast   (rxm_rlast),
+    .s0_rvalid  (rxm_rvalid),  .s0_rready  (rxm_rready),
+    .s1_awid    (txm_awid),    .s1_awaddr  (txm_awaddr),  .s1_awlen   (txm_awlen),
+    .s1_awsize  (txm_awsize),  .s1_awburst (txm_awburst), .s1_awlock  (txm_awlock),
+    .s1_awcache (txm_awcache), .s1_awprot  (txm_awprot),  .s1_awvalid (txm_awvalid),
+    .s1_awready (txm_awready), .s1_wdata   (txm_wdata),   .s1_wstrb   (txm_wstrb),
+    .s1_wlast   (txm_wlast),   .s1_wvalid  (txm_wvalid),  .s1_wready  (txm_wready),
+    .s1_bid     (txm_bid),     .s1_bresp   (txm_bresp),   .s1_bvalid  (txm_bvalid),
+    .s1_bready  (txm_bready),  .s1_arid    (txm_arid),    .s1_araddr  (txm_araddr),
+    .s1_arlen   (txm_arlen),   .s1_arsize  (txm_arsize),  .s1_arburst (txm_arburst),
+    .s1_arlock  (txm_arlock),  .s1_arcache (txm_arcache), .s1_arprot  (txm_arprot),
+    .s1_arvalid (txm_arvalid), .s1_arready (txm_arready), .s1_rid     (txm_rid),
+    .s1_rdata   (txm_rdata),   .s1_rresp   (txm_rresp),   .s1_rlast   (txm_rlast),
+    .s1_rvalid  (txm_rvalid),  .s1_rready  (txm_rready),
+    .m_awid     (m_axi_awid),    .m_awaddr  (m_axi_awaddr),  .m_awlen   (m_axi_awlen),
+    .m_awsize   (m_axi_awsize),  .m_awburst (m_axi_awburst), .m_awlock  (m_axi_awlock),
+    .m_awcache  (m_axi_awcache), .m_awprot  (m_axi_awprot),  .m_awvalid (m_axi_awvalid),
+    .m_awready  (m_axi_awready), .m_wdata   (m_axi_wdata),   .m_wstrb   (m_axi_wstrb),
+    .m_wlast    (m_axi_wlast),   .m_wvalid  (m_axi_wvalid),  .m_wready  (m_axi_wready),
+    .m_bid      (m_axi_bid),     .m_bresp   (m_axi_bresp),   .m_bvalid  (m_axi_bvalid),
+    .m_bready   (m_axi_bready),  .m_arid    (m_axi_arid),    .m_araddr  (m_axi_araddr),
+    .m_arlen    (m_axi_arlen),   .m_arsize  (m_axi_arsize),  .m_arburst (m_axi_arburst),
+    .m_arlock   (m_axi_arlock),  .m_arcache (m_axi_arcache), .m_arprot  (m_axi_arprot),
+    .m_arvalid  (m_axi_arvalid), .m_arready (m_axi_arready), .m_rid     (m_axi_rid),
+    .m_rdata    (m_axi_rdata),   .m_rresp   (m_axi_rresp),   .m_rlast   (m_axi_rlast),
+    .m_rvalid   (m_axi_rvalid),  .m_rready  (m_axi_rready)
+);
+
+// unused: the clear command (handled in vnic_regs), the RX DMA's response IDs (one ID),
+// the one-hot TX completions (vnic_irq takes the TX_SENT event)
+wire unused_tx = ^{1'b0, cmd_clear, grant_len, copy_done_vnic, rxm_bid, rxm_rid, tx_cpl, 1'b0};
 
 endmodule
 

@@ -48,7 +48,9 @@ if ! $YOSYS_BIN -q -l "$OUT/check.log" -s "$OUT/check.ys" >/dev/null 2>&1; then
 fi
 if grep -q "Latch inferred" "$OUT/check.log"; then
     echo "synth_check: latches inferred (the ECP5 flow refuses them):"
-    grep "Latch inferred" "$OUT/check.log" | sed -e 's/\$paramod\$[0-9a-f]*\\//' | head -n 20
+    grep "Latch inferred" "$OUT/check.log" |
+        sed -e "s/.*signal \`\([^']*\)' from process \`[^\\]*\\\\[^.]*\.\\\$proc\\\$\([^\$]*\)\\\$.*/  \1 (process at \2)/" \
+            -e 's/\$paramod\$[0-9a-f]*\\//' | sort -u | head -n 20
     exit 1
 fi
 cells=$(grep -E "^ +Number of cells:|^ +[0-9]+ cells$" "$OUT/check.log" | tail -n 1 | grep -oE "[0-9]+")

@@ -5,11 +5,13 @@
  * the order accepted, one beat per cycle unless a random gap withholds RVALID.
  * Writes: W beats belong to the oldest AW burst still short of data (the
  * slave takes W only behind an accepted AW); the B response is ready wlat
- * cycles after the last W beat. Data lands in the vnic_hostmem at the W
- * handshake; a burst answered with an error writes nothing. */
+ * cycles after the last W beat. A burst's data is held until its B response
+ * is issued and lands in the vnic_hostmem then (the device may consider the
+ * write done only at B); a burst answered with an error writes nothing. */
 #include "tb_bfm.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vnic_hostmem.h"
@@ -58,6 +60,48 @@ int tb_axi_mem_add_error(struct tb_axi_mem *m, uint64_t base, uint64_t size, uns
     struct tb_mem_range r = {base, size, (int)resp, kinds};
     m->err[m->nerr++] = r;
     return 0;
+}
+
+void tb_axi_mem_fini(struct tb_axi_mem *m)
+{
+    for (unsigned i = 0; i < m->wq_n; i++) {
+        struct tb_axi_burst *b = &m->wq[(m->wq_head + i) % TB_MEM_QDEPTH];
+        free(b->stage);
+        b->stage = NULL;
+    }
+    for (unsigned i = 0; i < m->bq_n; i++) {
+        struct tb_axi_burst *b = &m->bq[(m->bq_head + i) % TB_MEM_QDEPTH];
+        free(b->stage);
+        b->stage = NULL;
+    }
+    m->wq_n = m->wq_data = m->bq_n = 0;
+}
+
+/* Write a burst's staged data (the strobed bytes, in runs) into the memory
+ * as its B response is issued; a failing write turns the response to SLVERR. */
+static void apply_burst(struct tb_axi_mem *m, struct tb_axi_burst *b)
+{
+    const uint8_t *data = b->stage, *strb = b->stage + b->span;
+    uint32_t i = 0;
+    while (!b->resp && i < b->span) {
+        if (!strb[i]) {
+            i++;
+            continue;
+        }
+        uint32_t j = i;
+        while (j < b->span && strb[j])
+            j++;
+        if (vnic_hostmem_write(m->mem, b->base + i, data + i, j - i) != 0) {
+            b->resp = 2;
+        } else {
+            m->wr_bytes += j - i;
+            if (m->on_write)
+                m->on_write(m->hook_ctx, b->base + i, data + i, j - i);
+        }
+        i = j;
+    }
+    free(b->stage);
+    b->stage = NULL;
 }
 
 int tb_axi_mem_busy(const struct tb_axi_mem *m)
@@ -167,6 +211,8 @@ static void mem_drive(void *ctx, struct tb_sim *s)
     if (!p->m_axi_bvalid && m->bq_n) {
         struct tb_axi_burst *b = &m->bq[m->bq_head];
         if (b->ready <= s->cycle && !chance(m, m->cfg.p_b_gap)) {
+            if (b->stage)
+                apply_burst(m, b);
             p->m_axi_bid = b->id;
             p->m_axi_bresp = b->resp;
             p->m_axi_bvalid = 1;
@@ -198,14 +244,11 @@ static void write_beat(struct tb_axi_mem *m, struct tb_axi_burst *b, const uint3
                         (unsigned long long)lo, (unsigned long long)hi);
             return;
         }
-        if (!b->resp) {
-            if (vnic_hostmem_write(m->mem, lo, bytes + i, j - i) != 0)
-                b->resp = 2;
-            else {
-                m->wr_bytes += j - i;
-                if (m->on_write)
-                    m->on_write(m->hook_ctx, lo, bytes + i, j - i);
-            }
+        if (!b->resp && b->stage && lo >= b->base && hi <= b->base + b->span) {
+            memcpy(b->stage + (lo - b->base), bytes + i, j - i);
+            memset(b->stage + b->span + (lo - b->base), 1, j - i);
+        } else if (!b->resp) {
+            b->resp = 2;   /* strobed bytes outside the burst's own span */
         }
         i = j;
     }
@@ -290,6 +333,13 @@ static void mem_sample(void *ctx, struct tb_sim *s)
         b->beat = 0;
         b->ready = 0;
         b->resp = error_resp(m, b->addr, burst_end(b->addr, b->len, b->size), 2);
+        b->base = b->addr & ~(uint64_t)(s->w - 1);
+        b->span = (uint32_t)(burst_end(b->addr, b->len, b->size) - b->base + s->w);
+        b->stage = b->resp ? NULL : calloc(2, b->span);
+        if (!b->resp && !b->stage) {
+            tb_sim_fail(s, "cycle %llu: out of memory staging an AXI write burst", c);
+            return;
+        }
         m->wr_bursts++;
     }
     /* W (wready was only offered with an AW short of data) */

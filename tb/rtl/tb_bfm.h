@@ -75,6 +75,9 @@ struct tb_axi_burst {
     uint8_t resp;
     uint16_t beat;
     uint64_t ready;           /* cycle from which the response may start */
+    uint64_t base;            /* writes: host address of stage[0] (bus-aligned) */
+    uint8_t *stage;           /* writes: the burst's data, then its strobes */
+    uint32_t span;            /* writes: bytes of data in stage */
 };
 
 struct tb_axi_mem {
@@ -105,6 +108,8 @@ void tb_axi_mem_cfg_default(struct tb_axi_mem_cfg *c);
 void tb_axi_mem_init(struct tb_axi_mem *m, struct tb_sim *s, const struct tb_axi_mem_cfg *c,
                      struct vnic_hostmem *mem);
 struct tb_agent tb_axi_mem_agent(struct tb_axi_mem *m);
+/* Free the data of write bursts still outstanding (end of a run). */
+void tb_axi_mem_fini(struct tb_axi_mem *m);
 /* Declare host [base, base+size) legal for vNIC v's DMA. 0, or -1 when full. */
 int tb_axi_mem_add_legal(struct tb_axi_mem *m, int vnic, uint64_t base, uint64_t size);
 void tb_axi_mem_clear_legal(struct tb_axi_mem *m);

@@ -338,6 +338,7 @@ fail:
 void tb_env_fini(struct tb_env *e)
 {
     tb_sim_fini(&e->sim);
+    tb_axi_mem_fini(&e->mem);
     if (e->src.q)
         tb_axis_src_fini(&e->src);
     tb_axis_sink_fini(&e->sink);

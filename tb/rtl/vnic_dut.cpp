@@ -225,6 +225,7 @@ extern "C" void vnic_dut_cycle(vnic_dut *d, vnic_dut_pins *p) {
     p->trc_rx_stored_valid = t->trc_rx_stored_valid;
     p->trc_rx_stored_vnic = t->trc_rx_stored_vnic;
     p->trc_rx_grant_valid = t->trc_rx_grant_valid;
+    p->trc_rx_grant_none = t->trc_rx_grant_none;
     p->trc_rx_grant_vnic = t->trc_rx_grant_vnic;
     get(t->trc_rx_grant_elig, &p->trc_rx_grant_elig, nv);
     p->trc_rx_free_valid = t->trc_rx_free_valid;
@@ -245,6 +246,7 @@ extern "C" void vnic_dut_cycle(vnic_dut *d, vnic_dut_pins *p) {
     p->trc_tx_queued_valid = t->trc_tx_queued_valid;
     p->trc_tx_queued_vnic = t->trc_tx_queued_vnic;
     p->trc_tx_grant_valid = t->trc_tx_grant_valid;
+    p->trc_tx_grant_none = t->trc_tx_grant_none;
     p->trc_tx_grant_vnic = t->trc_tx_grant_vnic;
     get(t->trc_tx_grant_elig, &p->trc_tx_grant_elig, nv);
     p->trc_tx_sent_valid = t->trc_tx_sent_valid;

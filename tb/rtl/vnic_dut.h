@@ -98,7 +98,7 @@ struct vnic_dut_pins {
     uint8_t  trc_rx_fifo_rel_valid;
     uint32_t trc_rx_fifo_rel_seq;
     uint8_t  trc_rx_stored_valid, trc_rx_stored_vnic;
-    uint8_t  trc_rx_grant_valid, trc_rx_grant_vnic;
+    uint8_t  trc_rx_grant_valid, trc_rx_grant_none, trc_rx_grant_vnic;
     uint32_t trc_rx_grant_elig;
     uint8_t  trc_rx_free_valid, trc_rx_free_vnic;
     uint8_t  trc_rx_cpl_valid, trc_rx_cpl_vnic;
@@ -108,7 +108,7 @@ struct vnic_dut_pins {
     uint8_t  trc_irq_valid;
     uint32_t trc_irq_mask[3];                /* 2*NUM_VNIC+1 bits */
     uint8_t  trc_tx_queued_valid, trc_tx_queued_vnic;
-    uint8_t  trc_tx_grant_valid, trc_tx_grant_vnic;
+    uint8_t  trc_tx_grant_valid, trc_tx_grant_none, trc_tx_grant_vnic;
     uint32_t trc_tx_grant_elig;
     uint8_t  trc_tx_sent_valid, trc_tx_sent_vnic;
 };

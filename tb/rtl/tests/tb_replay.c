@@ -58,7 +58,21 @@ static void replay(struct tb_t *t)
     /* expected deliveries, counted per vNIC */
     size_t *want = calloc(tr.n * s.n, sizeof *want);
     size_t nwant[32] = {0};
-    uint8_t frame[16384];
+    /* a captured record is up to its snap length (65535) long: size the frame
+     * buffer after the longest one (+ padding to 60 and the FCS) */
+    uint32_t maxcap = 0;
+    for (size_t i = 0; i < tr.n; i++)
+        if (tr.pkt[i].caplen > maxcap)
+            maxcap = tr.pkt[i].caplen;
+    uint8_t *frame = malloc((size_t)maxcap + 64);
+    TB_CHECK(t, want && frame, "out of memory for %zu capture frames", tr.n);
+    if (!want || !frame) {
+        free(want);
+        free(frame);
+        tb_sys_down(&s);
+        vnic_pcap_trace_free(&tr);
+        return;
+    }
     uint64_t at = e->sim.cycle + 16;
     uint64_t oversize = 0;
     for (size_t i = 0; i < tr.n; i++) {
@@ -126,6 +140,7 @@ static void replay(struct tb_t *t)
         printf(" %zu", s.nrx[v]);
     printf(" (per vNIC; pcaps in build/tb/replay/)\n");
     free(want);
+    free(frame);
     tb_sys_down(&s);
     vnic_pcap_trace_free(&tr);
 }

@@ -485,6 +485,7 @@ generate
 endgenerate
 
 always @* begin
+    v_5 = 0;  // loop index: assigned on every path (no latch)
     r_done_d = r_done_q; r_half_d = r_half_q; r_slot_d = r_slot_q; r_err_d = r_err_q;
     r_addr_d = r_addr_q; r_fault_d = r_fault_q; r_herr_d = r_herr_q; r_faddr_d = r_faddr_q;
     dc_we = 1'b0; dc_wa = {(VW+3){1'b0}}; dc_wd = {DCW{1'b0}};

@@ -638,6 +638,7 @@ reg  [4:0]   cv;
 integer      j, b;
 
 always @* begin
+    b = 0;  // loop index: assigned on every path (no latch)
     // defaults
     fet_d = fet_q; use_d = use_q; onc_d = onc_q; hd_d = hd_q;
     fbad_d = fbad_q; fbl_d = fbl_q; fbi_d = fbi_q; fbr_d = fbr_q;

@@ -210,7 +210,9 @@ wire [DATA_W-1:0] df_head = df_mem[dfr_q];
 reg  [14:0]       a_boff;                   // byte offset of beat ab_q
 reg  [14:0]       a_lim;
 integer           k;
+integer           kb;                        // loop index of the output process
 always @* begin
+    k = 0;  // loop index: assigned on every path (no latch)
     a_boff = ab_q << WB;
     a_lim  = {1'b0, h_len} - a_boff;
     a_word = {DATA_W{1'b0}};
@@ -236,6 +238,7 @@ reg  [5:0]   mq;                            // a_m_q, widened
 reg  [31:0]  fcs_new;
 
 always @* begin
+    kb = 0;  // this process's own loop index (no latch, one driver)
     s_vnic_d = s_vnic_q; s_len_d = s_len_q; s_base_d = s_base_q; s_end_d = s_end_q; s_start_d = s_start_q;
     cnt_d = cnt_q; tl_d = tl_q; hd_d = hd_q; rs_d = rs_q; rn_d = rn_q; take_d = take_q;
     ra_d = ra_q; rw_d = rw_q; ract_d = ract_q; rv_d = 1'b0;
@@ -324,8 +327,8 @@ always @* begin
         a_vnic_d = h_vnic;
         a_len_d = h_len;
         lim = h_l - a_boff;
-        for (k = 0; k < W; k = k + 1)
-            a_keep_d[k] = (lim > k[14:0]);
+        for (kb = 0; kb < W; kb = kb + 1)
+            a_keep_d[kb] = (lim > kb[14:0]);
         if (ab_q + 15'd1 == h_nb) begin
             ab_d = 15'd0;
             hd_d = hd_q + 1'b1;
@@ -347,12 +350,12 @@ always @* begin
         ins = a_data_q;
         if (a_flo_q) begin
             fcs_d = fcs_new;
-            for (k = 0; k < W; k = k + 1)
-                if (k[5:0] >= mq && k[5:0] < mq + 6'd4) ins[k*8 +: 8] = fcs_new[(k[5:0] - mq)*8 +: 8];
+            for (kb = 0; kb < W; kb = kb + 1)
+                if (kb[5:0] >= mq && kb[5:0] < mq + 6'd4) ins[kb*8 +: 8] = fcs_new[(kb[5:0] - mq)*8 +: 8];
         end
         if (a_fhi_q) begin
-            for (k = 0; k < W; k = k + 1)
-                if (k[5:0] + W[5:0] < mq + 6'd4) ins[k*8 +: 8] = fcs_q[(k[5:0] + W[5:0] - mq)*8 +: 8];
+            for (kb = 0; kb < W; kb = kb + 1)
+                if (kb[5:0] + W[5:0] < mq + 6'd4) ins[kb*8 +: 8] = fcs_q[(kb[5:0] + W[5:0] - mq)*8 +: 8];
         end
         b_data_d = ins;
     end

@@ -18,7 +18,7 @@ TB_VLT_FLAGS = --cc --build -j 1 -Wno-fatal --top-module vnic_top -Irtl $(wildca
 # Build configurations: name, NUM_VNIC, DATA_W, RX_BUF_BYTES, TX_BUF_BYTES,
 # RX_FIFO_BYTES, traced (1/0), C++ optimisation of the Verilated code.
 #   default  the default device, traced (tests, make sim, waves)
-#   bench    the default device with 32 KiB RX partitions for 8 vNICs (jumbo
+#   bench    the default device with 32 KiB RX and 16 KiB TX partitions for 8 vNICs (jumbo
 #            frames), untraced, -O3: benchmarks and simulation speed
 TB_CFGS := default v1_w64 v32_w64 v8_w128 v8_w256 bench
 TB_CFG_default := 8  64  65536  65536 32768 1 -O2
@@ -26,7 +26,7 @@ TB_CFG_v1_w64  := 1  64  65536  65536 32768 0 -O2
 TB_CFG_v32_w64 := 32 64  65536  65536 32768 0 -O2
 TB_CFG_v8_w128 := 8  128 65536  65536 32768 0 -O2
 TB_CFG_v8_w256 := 8  256 65536  65536 32768 0 -O2
-TB_CFG_bench   := 8  64  262144 65536 32768 0 -O3
+TB_CFG_bench   := 8  64  262144 131072 32768 0 -O3
 tb_p = $(word $(2),$(TB_CFG_$(1)))
 
 # ---------------------------------------------------------------- C sources
@@ -129,8 +129,7 @@ tb-regress-regs: $(foreach c,v1_w64 v32_w64 v8_w128 v8_w256,$(TB_B)/$(c)/tb_regs
 	@for c in v1_w64 v32_w64 v8_w128 v8_w256; do $(TB_B)/$$c/tb_regs || exit 1; done
 
 # make bench: RX throughput, latency and simulation speed -> docs/bench-rtl.md
-# (joins BENCH_CMDS once the RX datapath accepts frames: until then the
-# benchmark stops with "the device accepted no frame")
+BENCH_CMDS += tb-bench
 .PHONY: tb-bench tb-waves
 tb-bench: $(TB_B)/bench/tb_bench | $(BOOTSTRAP)
 	$(TB_B)/bench/tb_bench docs/bench-rtl.md

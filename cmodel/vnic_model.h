@@ -91,7 +91,7 @@ const char *vnic_model_mismatch(const struct vnic_model *m, unsigned i);
 void vnic_model_set_observer(struct vnic_model *m,
                              void (*cb)(void *ctx, const struct vnic_ev *ev), void *ctx);
 
-/* ---- additions to the lead's API (docs/model.md) ---- */
+/* ---- lockstep helpers, conservation and parameters (docs/model.md) ---- */
 
 /* Canonical order of events inside one cycle (docs/model.md, "Lockstep"):
  * negative, 0 or positive like strcmp, by cycle first. A lockstep feeder

@@ -728,7 +728,7 @@ void apply_rx_grant(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         if (!s->cfg.sch_ceil || !s->cfg.sch_burst)
             continue;
         int64_t c = sched_c_at(m, u, t);
-        uint64_t at = t + (uint64_t)(-c) / s->cfg.sch_ceil + 1;
+        uint64_t at = bucket_positive_at(t, c, s->cfg.sch_ceil);
         if (at < best)
             best = at;
     }

@@ -15,6 +15,14 @@
 #define NVMAX VNIC_MAX_VNIC
 #define NOCYC UINT64_MAX
 
+/* First cycle after t at which a token bucket holding `level` (<= 0, bytes·2^24)
+ * and refilled by `rate` per cycle is positive again: the wake-up of a
+ * scheduler whose every eligible vNIC is held by its ceiling or shaper. */
+static inline uint64_t bucket_positive_at(uint64_t t, int64_t level, uint32_t rate)
+{
+    return t + (uint64_t)(-level) / rate + 1;
+}
+
 /* Words of the STAGE block (also the layout of a vNIC's active config). */
 #define STAGE_WORDS ((VNIC_PF_VSTAT_STATUS - VNIC_PF_STAGE_FLAGS) / 4u)
 #define SIDX(reg) (((reg) - VNIC_PF_STAGE_FLAGS) / 4u)

@@ -506,7 +506,7 @@ void apply_tx_grant(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         if (!s->cfg.tx_rate || !s->cfg.tx_burst)
             continue;
         int64_t c = shaper_at(m, u, t);
-        uint64_t at = t + (uint64_t)(-c) / s->cfg.tx_rate + 1;
+        uint64_t at = bucket_positive_at(t, c, s->cfg.tx_rate);
         if (at < best)
             best = at;
     }

@@ -287,7 +287,8 @@ always @* begin
     if (dec_valid)
         g_add[VNIC_PF_GSTAT_RX_BYTES_IDX*CW +: CW] = dec_len[CW-1:0];
     if (dec_valid && dec_fifo_ok) begin
-        g_add[VNIC_PF_GSTAT_RX_FRAMES_IDX*CW +: CW] = {{(CW-1){1'b0}}, 1'b1};
+        // a FIFO drop's first beat may fall in this decision cycle: both count
+        g_add[VNIC_PF_GSTAT_RX_FRAMES_IDX*CW +: CW] = {{(CW-2){1'b0}}, sof_drop, !sof_drop};
         case (wire_v)
             WV_RXOFF:   g_add[VNIC_PF_GSTAT_DROP_RXOFF_IDX*CW +: CW]    = {{(CW-1){1'b0}}, 1'b1};
             WV_MACERR:  g_add[VNIC_PF_GSTAT_DROP_MACERR_IDX*CW +: CW]   = {{(CW-1){1'b0}}, 1'b1};

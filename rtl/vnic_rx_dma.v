@@ -169,6 +169,8 @@ localparam [31:0] W32 = W;
 localparam [15:0] W16 = W32[15:0];
 localparam [31:0] NVM1_32 = NUM_VNIC - 1;
 localparam [4:0]  NVM1 = NVM1_32[4:0];
+localparam [31:0] NV_32 = NUM_VNIC;
+localparam [5:0]  NV6 = NV_32[5:0];
 localparam [2:0]  SIZE_W = (W == 8) ? 3'd3 : (W == 16) ? 3'd4 : 3'd5;
 
 generate
@@ -233,10 +235,15 @@ endfunction
 
 function [15:0] ring_mask;                 // 2^sz - 1
     input [3:0] sz;
-    integer i;
     begin
-        for (i = 0; i < 16; i = i + 1)
-            ring_mask[i] = (i[3:0] < sz);
+        ring_mask = ~(16'hffff << sz);
+    end
+endfunction
+
+function in_nv;                            // v is a vNIC of this device
+    input [4:0] v;
+    begin
+        in_nv = ({1'b0, v} < NV6);
     end
 endfunction
 
@@ -322,7 +329,8 @@ reg  [7:0]         ar_l_q, ar_l_d;
 localparam integer ROW = 5 + 3 + 1 + 16 + 64;
 reg  [(1<<RO_AW)*ROW-1:0] ro_q, ro_d;
 reg  [RO_AW:0]     ro_wp_q, ro_wp_d, ro_rp_q;
-wire               ro_full = (ro_wp_q - ro_rp_q) == (1 << RO_AW);
+wire [RO_AW:0]     ro_cnt = ro_wp_q - ro_rp_q;     // RO_AW+1 bits: wraps with the pointers
+wire               ro_full = ro_cnt[RO_AW];
 wire               ro_empty = (ro_wp_q == ro_rp_q);
 wire [ROW-1:0]     ro_head = ro_q[ro_rp_q[RO_AW-1:0]*ROW +: ROW];
 
@@ -333,7 +341,7 @@ reg [3:0]    pv_size, pv_cnt, pv_infl;
 reg [63:0]   pv_base;
 reg [NUM_WIN*64-1:0] pv_wg, pv_wh;
 reg [NUM_WIN*32-1:0] pv_ws;
-integer v_2, v_5, v_6, v_7, v_15, v_19, v_20, v_21;
+integer v_2, v_19;
 always @* begin
     for (v_2 = 0; v_2 < NV; v_2 = v_2 + 1)
         p_cand[v_2] = (rxr_size[v_2*4 +: 4] != 4'd0) && !halted[v_2] && !flr_v[v_2]
@@ -342,18 +350,17 @@ always @* begin
     pv_fetch = 16'd0; pv_tail = 16'd0; pv_size = 4'd0; pv_cnt = 4'd0; pv_infl = 4'd0;
     pv_base = 64'd0;
     pv_wg = {NUM_WIN*64{1'b0}}; pv_wh = {NUM_WIN*64{1'b0}}; pv_ws = {NUM_WIN*32{1'b0}};
-    for (v_2 = 0; v_2 < NV; v_2 = v_2 + 1)
-        if (p_v_q == v_2[4:0]) begin
-            pv_fetch = fetch_q[v_2*16 +: 16];
-            pv_tail = rxr_tail[v_2*16 +: 16];
-            pv_size = rxr_size[v_2*4 +: 4];
-            pv_cnt = dcc_q[v_2*4 +: 4];
-            pv_infl = dci_q[v_2*4 +: 4];
-            pv_base = rxr_base[v_2*64 +: 64];
-            pv_wg = cfg_win_gbase[v_2*NUM_WIN*64 +: NUM_WIN*64];
-            pv_wh = cfg_win_hbase[v_2*NUM_WIN*64 +: NUM_WIN*64];
-            pv_ws = cfg_win_size[v_2*NUM_WIN*32 +: NUM_WIN*32];
-        end
+    if (in_nv(p_v_q)) begin
+        pv_fetch = fetch_q[p_v_q*16 +: 16];
+        pv_tail = rxr_tail[p_v_q*16 +: 16];
+        pv_size = rxr_size[p_v_q*4 +: 4];
+        pv_cnt = dcc_q[p_v_q*4 +: 4];
+        pv_infl = dci_q[p_v_q*4 +: 4];
+        pv_base = rxr_base[p_v_q*64 +: 64];
+        pv_wg = cfg_win_gbase[p_v_q*NUM_WIN*64 +: NUM_WIN*64];
+        pv_wh = cfg_win_hbase[p_v_q*NUM_WIN*64 +: NUM_WIN*64];
+        pv_ws = cfg_win_size[p_v_q*NUM_WIN*32 +: NUM_WIN*32];
+    end
     pv_mask = ring_mask(pv_size);
 end
 
@@ -485,7 +492,6 @@ generate
 endgenerate
 
 always @* begin
-    v_5 = 0;  // loop index: assigned on every path (no latch)
     r_done_d = r_done_q; r_half_d = r_half_q; r_slot_d = r_slot_q; r_err_d = r_err_q;
     r_addr_d = r_addr_q; r_fault_d = r_fault_q; r_herr_d = r_herr_q; r_faddr_d = r_faddr_q;
     dc_we = 1'b0; dc_wa = {(VW+3){1'b0}}; dc_wd = {DCW{1'b0}};
@@ -532,8 +538,7 @@ always @* begin
         end
         if (r_deliver) begin
             r_done_d = r_done_q + 3'd1;
-            for (v_5 = 0; v_5 < NV; v_5 = v_5 + 1)
-                if (ro_v == v_5[4:0]) dc_wa = {v_5[VW-1:0], dcw_q[v_5*3 +: 3]};
+            if (in_nv(ro_v)) dc_wa = {ro_v[VW-1:0], dcw_q[ro_v*3 +: 3]};
             dc_we = !(r_err_q || m_axi_rresp != 2'b00 || (W == 8 && r_herr_q));
             dc_wd = {ro_idx + {13'd0, r_done_q}, r_desc[79:64], r_desc[63:0]};
         end
@@ -593,20 +598,18 @@ assign ready = !tk_valid && !a2_v_q && (jq_used < 3'd4);
 // dc read address: the granted vNIC's oldest cached descriptor
 always @* begin
     dc_ra = {(VW+3){1'b0}};
-    for (v_6 = 0; v_6 < NV; v_6 = v_6 + 1)
-        if (grant_vnic == v_6[4:0]) dc_ra = {v_6[VW-1:0], dcr_q[v_6*3 +: 3]};
+    if (in_nv(grant_vnic)) dc_ra = {grant_vnic[VW-1:0], dcr_q[grant_vnic*3 +: 3]};
 end
 
 reg [NUM_WIN*64-1:0] a1_wg, a1_wh;
 reg [NUM_WIN*32-1:0] a1_ws;
 always @* begin
     a1_wg = {NUM_WIN*64{1'b0}}; a1_wh = {NUM_WIN*64{1'b0}}; a1_ws = {NUM_WIN*32{1'b0}};
-    for (v_7 = 0; v_7 < NV; v_7 = v_7 + 1)
-        if (tk_vnic == v_7[4:0]) begin
-            a1_wg = cfg_win_gbase[v_7*NUM_WIN*64 +: NUM_WIN*64];
-            a1_wh = cfg_win_hbase[v_7*NUM_WIN*64 +: NUM_WIN*64];
-            a1_ws = cfg_win_size[v_7*NUM_WIN*32 +: NUM_WIN*32];
-        end
+    if (in_nv(tk_vnic)) begin
+        a1_wg = cfg_win_gbase[tk_vnic*NUM_WIN*64 +: NUM_WIN*64];
+        a1_wh = cfg_win_hbase[tk_vnic*NUM_WIN*64 +: NUM_WIN*64];
+        a1_ws = cfg_win_size[tk_vnic*NUM_WIN*32 +: NUM_WIN*32];
+    end
 end
 wire [13:0] a1_n = tk_len - 14'd4;
 wire        ax_ok;
@@ -839,7 +842,8 @@ wire        wo_empty = (wo_wp_q == wo_rp_q);
 wire [WOW-1:0] wo_head = wo_q[wo_rp_q[2:0]*WOW +: WOW];
 reg  [(1<<BO_AW)*2-1:0] bo_q, bo_d;
 reg  [BO_AW:0] bo_wp_q, bo_wp_d, bo_rp_q, bo_rp_d;
-wire        bo_room = (bo_wp_q - bo_rp_q) != (1 << BO_AW);
+wire [BO_AW:0] bo_cnt = bo_wp_q - bo_rp_q;         // BO_AW+1 bits: wraps with the pointers
+wire        bo_room = !bo_cnt[BO_AW];
 wire [1:0]  bo_head = bo_q[bo_rp_q[BO_AW-1:0]*2 +: 2];
 
 reg                aw_v_q, aw_v_d;
@@ -981,13 +985,12 @@ reg  [63:0] cv_base;
 always @* begin
     cv_wg = {NUM_WIN*64{1'b0}}; cv_wh = {NUM_WIN*64{1'b0}}; cv_ws = {NUM_WIN*32{1'b0}};
     cv_base = 64'd0;
-    for (v_15 = 0; v_15 < NV; v_15 = v_15 + 1)
-        if (ff_v == v_15[4:0]) begin
-            cv_wg = cfg_win_gbase[v_15*NUM_WIN*64 +: NUM_WIN*64];
-            cv_wh = cfg_win_hbase[v_15*NUM_WIN*64 +: NUM_WIN*64];
-            cv_ws = cfg_win_size[v_15*NUM_WIN*32 +: NUM_WIN*32];
-            cv_base = rxr_base[v_15*64 +: 64];
-        end
+    if (in_nv(ff_v)) begin
+        cv_wg = cfg_win_gbase[ff_v*NUM_WIN*64 +: NUM_WIN*64];
+        cv_wh = cfg_win_hbase[ff_v*NUM_WIN*64 +: NUM_WIN*64];
+        cv_ws = cfg_win_size[ff_v*NUM_WIN*32 +: NUM_WIN*32];
+        cv_base = rxr_base[ff_v*64 +: 64];
+    end
 end
 wire        cx_ok;
 wire [63:0] cx_h;
@@ -1178,43 +1181,44 @@ assign vstat_add = v_add;
 wire b_fault_done = b_fault_q && fq_grant[4];
 // a faulted buffer leaves the reader without data: its frame counts DROP_HALTED
 wire r_flt_done = !rd_act_q && jr_avail && ff_in_ready && jr_flt;
+// Each event touches only its own vNIC's fields, so the updates are indexed
+// (not a loop over every vNIC): in the order of the events, as the fields of
+// one vNIC see them; an index >= NUM_VNIC changes nothing.
 always @* begin
     fetch_d = fetch_q; head_d = head_q; dcc_d = dcc_q; dci_d = dci_q;
     dcw_d = dcw_q; dcr_d = dcr_q; infl_d = infl_q;
-    for (v_20 = 0; v_20 < NV; v_20 = v_20 + 1) begin
-        if (p_issue && p_v_q == v_20[4:0]) begin
-            fetch_d[v_20*16 +: 16] = (fetch_q[v_20*16 +: 16] + {13'd0, pb_n}) & ring_mask(rxr_size[v_20*4 +: 4]);
-            dci_d[v_20*4 +: 4] = dci_d[v_20*4 +: 4] + {1'b0, pb_n};
+    if (p_issue && in_nv(p_v_q)) begin
+        fetch_d[p_v_q*16 +: 16] = (fetch_q[p_v_q*16 +: 16] + {13'd0, pb_n}) & ring_mask(rxr_size[p_v_q*4 +: 4]);
+        dci_d[p_v_q*4 +: 4] = dci_d[p_v_q*4 +: 4] + {1'b0, pb_n};
+    end
+    if (r_deliver && in_nv(ro_v)) begin
+        dci_d[ro_v*4 +: 4] = dci_d[ro_v*4 +: 4] - 4'd1;
+        if (dc_we) begin
+            dcc_d[ro_v*4 +: 4] = dcc_d[ro_v*4 +: 4] + 4'd1;
+            dcw_d[ro_v*3 +: 3] = dcw_q[ro_v*3 +: 3] + 3'd1;
         end
-        if (r_deliver && ro_v == v_20[4:0]) begin
-            dci_d[v_20*4 +: 4] = dci_d[v_20*4 +: 4] - 4'd1;
-            if (dc_we) begin
-                dcc_d[v_20*4 +: 4] = dcc_d[v_20*4 +: 4] + 4'd1;
-                dcw_d[v_20*3 +: 3] = dcw_q[v_20*3 +: 3] + 3'd1;
-            end
-        end
-        if (grant_valid && grant_vnic == v_20[4:0]) begin
-            dcc_d[v_20*4 +: 4] = dcc_d[v_20*4 +: 4] - 4'd1;
-            dcr_d[v_20*3 +: 3] = dcr_q[v_20*3 +: 3] + 3'd1;
-            infl_d[v_20*8 +: 8] = infl_d[v_20*8 +: 8] + 8'd1;
-        end
-        if (r_flt_done && jr_v == v_20[4:0])
-            infl_d[v_20*8 +: 8] = infl_d[v_20*8 +: 8] - 8'd1;
-        if (c_drop && ff_v == v_20[4:0])
-            infl_d[v_20*8 +: 8] = infl_d[v_20*8 +: 8] - 8'd1;
-        if (b_fault_done && ci_v == v_20[4:0])
-            infl_d[v_20*8 +: 8] = infl_d[v_20*8 +: 8] - 8'd1;
-        if (b_done && ci_v == v_20[4:0]) begin
-            infl_d[v_20*8 +: 8] = infl_d[v_20*8 +: 8] - 8'd1;
-            head_d[v_20*16 +: 16] = (ci_idx + 16'd1) & ring_mask(rxr_size[v_20*4 +: 4]);
-        end
-        if (cmd_reset && cmd_vnic == v_20[4:0]) begin
-            fetch_d[v_20*16 +: 16] = 16'd0;
-            head_d[v_20*16 +: 16] = 16'd0;
-            dcc_d[v_20*4 +: 4] = 4'd0;
-            dcw_d[v_20*3 +: 3] = 3'd0;
-            dcr_d[v_20*3 +: 3] = 3'd0;
-        end
+    end
+    if (grant_valid && in_nv(grant_vnic)) begin
+        dcc_d[grant_vnic*4 +: 4] = dcc_d[grant_vnic*4 +: 4] - 4'd1;
+        dcr_d[grant_vnic*3 +: 3] = dcr_q[grant_vnic*3 +: 3] + 3'd1;
+        infl_d[grant_vnic*8 +: 8] = infl_d[grant_vnic*8 +: 8] + 8'd1;
+    end
+    if (r_flt_done && in_nv(jr_v))
+        infl_d[jr_v*8 +: 8] = infl_d[jr_v*8 +: 8] - 8'd1;
+    if (c_drop && in_nv(ff_v))
+        infl_d[ff_v*8 +: 8] = infl_d[ff_v*8 +: 8] - 8'd1;
+    if (b_fault_done && in_nv(ci_v))
+        infl_d[ci_v*8 +: 8] = infl_d[ci_v*8 +: 8] - 8'd1;
+    if (b_done && in_nv(ci_v)) begin
+        infl_d[ci_v*8 +: 8] = infl_d[ci_v*8 +: 8] - 8'd1;
+        head_d[ci_v*16 +: 16] = (ci_idx + 16'd1) & ring_mask(rxr_size[ci_v*4 +: 4]);
+    end
+    if (cmd_reset && in_nv(cmd_vnic)) begin
+        fetch_d[cmd_vnic*16 +: 16] = 16'd0;
+        head_d[cmd_vnic*16 +: 16] = 16'd0;
+        dcc_d[cmd_vnic*4 +: 4] = 4'd0;
+        dcw_d[cmd_vnic*3 +: 3] = 3'd0;
+        dcr_d[cmd_vnic*3 +: 3] = 3'd0;
     end
 end
 
@@ -1222,9 +1226,8 @@ end
 reg fi_busy;
 always @* begin
     fi_busy = 1'b0;
-    for (v_21 = 0; v_21 < NV; v_21 = v_21 + 1)
-        if (cmd_vnic == v_21[4:0] && (infl_q[v_21*8 +: 8] != 8'd0 || dci_q[v_21*4 +: 4] != 4'd0))
-            fi_busy = 1'b1;
+    if (in_nv(cmd_vnic) && (infl_q[cmd_vnic*8 +: 8] != 8'd0 || dci_q[cmd_vnic*4 +: 4] != 4'd0))
+        fi_busy = 1'b1;
     if (p_st_q != P_IDLE && p_v_q == cmd_vnic) fi_busy = 1'b1;
     if (grant_valid && grant_vnic == cmd_vnic) fi_busy = 1'b1;
 end

@@ -87,11 +87,10 @@ function [4:0] ffs_from;
     end
 endfunction
 
-reg  [NV*BW-1:0] g_q, g_d, c_q, c_d;
 reg  [NV*DW-1:0] d_q, d_d;
 reg  [4:0]       p1_q, p1_d, p2_q, p2_d;
 
-reg  [NV-1:0]    e1, e2;
+wire [NV-1:0]    e1, e2;
 reg              dec, gnt, tier1;
 reg  [4:0]       gv, tv;              // granted / reported vNIC
 reg  [13:0]      glen;
@@ -99,10 +98,6 @@ reg  [DW-1:0]    d_p2, d_v, q_v;
 reg              p2_in_e2;
 integer v_0, v_1;
 always @* begin
-    for (v_0 = 0; v_0 < NV; v_0 = v_0 + 1) begin
-        e2[v_0] = elig[v_0] && (!cfg_flags[v_0*7 + 5] || (!c_q[v_0*BW + BW - 1] && c_q[v_0*BW +: BW] != {BW{1'b0}}));
-        e1[v_0] = e2[v_0] && !g_q[v_0*BW + BW - 1] && g_q[v_0*BW +: BW] != {BW{1'b0}};
-    end
     dec = ready && (elig != {NV{1'b0}});
     gnt = 1'b0;
     tier1 = (e1 != {NV{1'b0}});
@@ -159,30 +154,46 @@ assign trc_rx_grant_vnic  = gnt ? gv : 5'd0;
 assign trc_rx_grant_elig  = elig;
 
 // ---------------------------------------------------------------- state update
-reg [BW:0] bg, bc, bb;
-reg [BW-1:0] chg;
+// G and C: one pair of registers per vNIC (each bucket its own word in
+// simulation, not a field of a wide vector)
+genvar gb;
+generate
+    for (gb = 0; gb < NV; gb = gb + 1) begin : gen_bucket
+        localparam [31:0] VI = gb;
+        reg  [BW-1:0] g_q, c_q;
+        wire [BW-1:0] chg = (gnt && gv == VI[4:0]) ? {{(BW-38){1'b0}}, glen, 24'd0} : {BW{1'b0}};
+        wire [BW:0]   bb  = {{(BW-47){1'b0}}, cfg_sch_burst[gb*24 +: 24], 24'd0};
+        // G pays for tier-1 grants only, C for every grant while ceil_en
+        wire [BW:0]   bg  = {g_q[BW-1], g_q} - {1'b0, tier1 ? chg : {BW{1'b0}}}
+                          + {{(BW-31){1'b0}}, cfg_sch_guar[gb*32 +: 32]};
+        wire [BW:0]   bc  = {c_q[BW-1], c_q} - {1'b0, cfg_flags[gb*7 + 5] ? chg : {BW{1'b0}}}
+                          + {{(BW-31){1'b0}}, cfg_sch_ceil[gb*32 +: 32]};
+        wire          cmd = (cmd_commit || cmd_reset) && cmd_vnic == VI[4:0];
+        wire [BW-1:0] g_d = cmd ? {BW{1'b0}}
+                          : ($signed(bg) > $signed(bb)) ? bb[BW-1:0] : bg[BW-1:0];
+        wire [BW-1:0] c_d = cmd ? {{(BW-48){1'b0}}, cmd_sch_burst, 24'd0}
+                          : ($signed(bc) > $signed(bb)) ? bb[BW-1:0] : bc[BW-1:0];
+        always @(posedge clk) begin
+            if (rst) begin
+                g_q <= {BW{1'b0}};
+                c_q <= {BW{1'b0}};
+            end else begin
+                g_q <= g_d;
+                c_q <= c_d;
+            end
+        end
+        assign e2[gb] = elig[gb] && (!cfg_flags[gb*7 + 5] || (!c_q[BW-1] && c_q != {BW{1'b0}}));
+        assign e1[gb] = e2[gb] && !g_q[BW-1] && g_q != {BW{1'b0}};
+    end
+endgenerate
+
 always @* begin
-    g_d = g_q;
-    c_d = c_q;
     d_d = d_q;
     p1_d = p1_q;
     p2_d = p2_q;
-    bg = {(BW+1){1'b0}};
-    bc = {(BW+1){1'b0}};
-    bb = {(BW+1){1'b0}};
-    chg = {BW{1'b0}};
     if (gnt && tier1) p1_d = (gv == NVM1) ? 5'd0 : gv + 5'd1;
     if (tier2_topup) p2_d = tv;
     for (v_1 = 0; v_1 < NV; v_1 = v_1 + 1) begin
-        chg = (gnt && gv == v_1[4:0]) ? {{(BW-38){1'b0}}, glen, 24'd0} : {BW{1'b0}};
-        bb = {{(BW-47){1'b0}}, cfg_sch_burst[v_1*24 +: 24], 24'd0};
-        // G pays for tier-1 grants only, C for every grant while ceil_en
-        bg = {g_q[v_1*BW + BW - 1], g_q[v_1*BW +: BW]} - {1'b0, tier1 ? chg : {BW{1'b0}}}
-           + {{(BW-31){1'b0}}, cfg_sch_guar[v_1*32 +: 32]};
-        bc = {c_q[v_1*BW + BW - 1], c_q[v_1*BW +: BW]} - {1'b0, cfg_flags[v_1*7 + 5] ? chg : {BW{1'b0}}}
-           + {{(BW-31){1'b0}}, cfg_sch_ceil[v_1*32 +: 32]};
-        g_d[v_1*BW +: BW] = ($signed(bg) > $signed(bb)) ? bb[BW-1:0] : bg[BW-1:0];
-        c_d[v_1*BW +: BW] = ($signed(bc) > $signed(bb)) ? bb[BW-1:0] : bc[BW-1:0];
         // deficits
         if (dec && !elig[v_1] && !d_q[v_1*DW + DW - 1] && d_q[v_1*DW +: DW] != {DW{1'b0}})
             d_d[v_1*DW +: DW] = {DW{1'b0}};
@@ -190,29 +201,25 @@ always @* begin
             d_d[v_1*DW +: DW] = d_q[v_1*DW +: DW] + {{(DW-14){1'b0}}, cfg_sch_weight[v_1*8 +: 8], 6'd0};
         if (gnt && !tier1 && gv == v_1[4:0])
             d_d[v_1*DW +: DW] = d_d[v_1*DW +: DW] - {{(DW-14){1'b0}}, glen};
-        if ((cmd_commit || cmd_reset) && cmd_vnic == v_1[4:0]) begin
-            g_d[v_1*BW +: BW] = {BW{1'b0}};
-            c_d[v_1*BW +: BW] = {{(BW-48){1'b0}}, cmd_sch_burst, 24'd0};
+        if ((cmd_commit || cmd_reset) && cmd_vnic == v_1[4:0])
             d_d[v_1*DW +: DW] = {DW{1'b0}};
-        end
     end
 end
 
 always @(posedge clk) begin
     if (rst) begin
-        g_q <= {NV*BW{1'b0}};
-        c_q <= {NV*BW{1'b0}};
         d_q <= {NV*DW{1'b0}};
         p1_q <= 5'd0;
         p2_q <= 5'd0;
     end else begin
-        g_q <= g_d;
-        c_q <= c_d;
         d_q <= d_d;
         p1_q <= p1_d;
         p2_q <= p2_d;
     end
 end
+
+// only CEIL_EN (bit 5) of each vNIC's flags matters here
+wire unused_flags = ^{1'b0, cfg_flags, 1'b0};
 
 endmodule
 

@@ -39,7 +39,10 @@
  * Completions (in ring order per vNIC): bytes 8..15 of the descriptor
  * {buffer length n, 0, 0, status} written with one AXI write beat at the
  * translated address of guest descriptor + 8; TXR.HEAD advances when its
- * OKAY response arrives. Status encodings: VNIC_DESC_STATUS_* (vnic_regs.vh).
+ * OKAY response arrives. The W beat is queued (8 deep) once its AW is
+ * accepted, so the next write-back does not wait for the shared W channel
+ * to reach this one (behind the RX DMA's bursts). Status encodings:
+ * VNIC_DESC_STATUS_* (vnic_regs.vh).
  * A completion decided before its vNIC halted (frame queued, ERR_SPOOF,
  * ERR_TXLEN) is still written; after a failed write-back nothing later of
  * that vNIC is written and HEAD stays at the failed descriptor.
@@ -54,8 +57,10 @@
  * Fetch and buffer faults are reported in ring order: after every earlier
  * descriptor of the vNIC has been queued or completed. After a fault the
  * vNIC issues nothing more; its outstanding reads finish and are dropped.
- * RESET (flr_req): the vNIC's engine stops; flr_ready once it has no
- * read, completion or write-back left; cmd_reset then clears its ring state.
+ * RESET (flr_req): the vNIC's engine stops; reads still in flight finish
+ * and are dropped as for a halt (no TX_QUEUED, no completion, space
+ * released); flr_ready once it has no read, completion or write-back left;
+ * cmd_reset then clears its ring state.
  *
  * Latency: descriptor at `use` to its first read request 3 cycles.
  * Throughput: one frame issued per 4 cycles (one more per extra burst), one
@@ -189,6 +194,7 @@ localparam integer VB  = (NV > 1) ? $clog2(NV) : 1;  // vNIC index bits of the c
 localparam integer RA  = $clog2(RD_OUT);
 localparam integer BA  = $clog2(WB_OUT);
 localparam integer CD  = 8;                          // completion FIFO depth
+localparam integer WQ  = 8;                          // write-back W beats queued (4-bit pointers)
 localparam integer SPB = (W >= 16) ? W / 16 : 1;     // descriptor slots per beat (W >= 16)
 localparam [2:0]   SZ  = WB[2:0];                    // AXI size: log2(W)
 
@@ -520,7 +526,7 @@ reg              derr_q, derr_d;
 reg  [1:0]       wst_q, wst_d;
 reg  [63:0]      wg_q, wg_d;             // guest descriptor
 reg  [63:0]      wh_q, wh_d;             // host address of bytes 8..15
-reg              awv_q, awv_d, wv_q, wv_d;
+reg              awv_q, awv_d;
 
 // ---------------------------------------------------------------- outputs to the TX buffer and the scheduler
 reg              res_v, wr_v, end_v, end_k, take_v, drop_v, push_v, sp_v, tl_v;
@@ -566,14 +572,26 @@ assign m_axi_arprot  = 3'b000;
 assign m_axi_arvalid = arv_q;
 
 // ---------------------------------------------------------------- AXI write (write-back)
+// The W beat of a write-back is queued when its AW is accepted, so the
+// engine goes on with the next completion while the beat waits for its turn
+// on the shared W channel (behind other masters' bursts taken before it).
+reg  [WB+63:0]    wq_mem [0:WQ-1];        // {byte offset in the word, bytes 8..15}
+reg  [3:0]        wq_wp_q, wq_wp_d, wq_rp_q, wq_rp_d;
+reg               wq_push;
+reg  [WB+63:0]    wq_in;
+wire [WB+63:0]    wq_h     = wq_mem[wq_rp_q[2:0]];
+wire              wq_empty = (wq_wp_q == wq_rp_q);
+wire              wq_full  = (wq_wp_q[3] != wq_rp_q[3]) && (wq_wp_q[2:0] == wq_rp_q[2:0]);
+always @(posedge clk) begin
+    if (wq_push) wq_mem[wq_wp_q[2:0]] <= wq_in;
+end
 reg  [DATA_W-1:0] w_data;
 reg  [W-1:0]      w_strb;
 always @* begin
     w_data = {DATA_W{1'b0}};
     w_strb = {W{1'b0}};
-    // bytes 8..15: buffer length, 0, 0 (TX length field), status
-    w_data[{wh_q[WB-1:0], 3'd0} +: 64] = {8'd0, ch[C_ST +: 8], 32'd0, ch[C_N +: 16]};
-    w_strb[wh_q[WB-1:0] +: 8] = 8'hFF;
+    w_data[{wq_h[64 +: WB], 3'd0} +: 64] = wq_h[63:0];
+    w_strb[wq_h[64 +: WB] +: 8] = 8'hFF;
 end
 assign m_axi_awid    = {ID_W{1'b0}};
 assign m_axi_awaddr  = wh_q[HOST_AW-1:0];
@@ -587,7 +605,7 @@ assign m_axi_awvalid = awv_q;
 assign m_axi_wdata   = w_data;
 assign m_axi_wstrb   = w_strb;
 assign m_axi_wlast   = 1'b1;
-assign m_axi_wvalid  = wv_q;
+assign m_axi_wvalid  = !wq_empty;
 assign m_axi_bready  = !pfb_q;
 
 wire unused_axi = ^{m_axi_rid, m_axi_bid, m_axi_rlast, m_axi_rresp[0], m_axi_bresp[0], bq_pop, dslot[127:80]};
@@ -654,7 +672,10 @@ always @* begin
     ifirst_d = ifirst_q; irec_d = irec_q; arv_d = arv_q; arl_d = arl_q; xo_d = xo_q;
     rb_d = rb_q; fb_d = fb_q; prev_d = prev_q; ferr_d = ferr_q; sa_d = sa_q; tail_d = 1'b0;
     tw_d = tw_q; tr_d = tr_q; dtk_d = dtk_q; dsl_d = dsl_q; dhalf_d = dhalf_q; dlo_d = dlo_q; derr_d = derr_q;
-    wst_d = wst_q; wg_d = wg_q; wh_d = wh_q; awv_d = awv_q; wv_d = wv_q;
+    wst_d = wst_q; wg_d = wg_q; wh_d = wh_q; awv_d = awv_q;
+    wq_push = 1'b0; wq_in = {(WB+64){1'b0}};
+    wq_wp_d = wq_wp_q; wq_rp_d = wq_rp_q;
+    if (!wq_empty && m_axi_wready) wq_rp_d = wq_rp_q + 4'd1;
     dc_we = 1'b0; dc_wa = {(VB+3){1'b0}}; dc_wd = 80'd0; dc_re = 1'b0; dc_ra = {(VB+3){1'b0}};
     xl_req = 1'b0; xl_vnic = 5'd0; xl_addr = 64'd0; xl_len = 16'd0;
     res_v = 1'b0; res_n = 5'd0; res_l = 14'd0;
@@ -860,12 +881,12 @@ always @* begin
 
     // ======================================================== landing
     for (v = 0; v < NV; v = v + 1)
-        if (rv == v[4:0]) dead = flt_q[v] || halted[v];
+        if (rv == v[4:0]) dead = flt_q[v] || halted[v] || (flr_req && cmd_vnic == v[4:0]);
     nwords = {{(WB-2){1'b0}}, rn[13:WB]} + {11'd0, |rn[WB-1:0]};
     if (tail_q) begin
         // last word of an unaligned frame, then its end
         for (v = 0; v < NV; v = v + 1)
-            if (tr_q[R_VNIC +: 5] == v[4:0]) dead = flt_q[v] || halted[v];
+            if (tr_q[R_VNIC +: 5] == v[4:0]) dead = flt_q[v] || halted[v] || (flr_req && cmd_vnic == v[4:0]);
         rn = tr_q[R_N +: 14];
         rv = tr_q[R_VNIC +: 5];
         nwords = {{(WB-2){1'b0}}, rn[13:WB]} + {11'd0, |rn[WB-1:0]};
@@ -1063,7 +1084,7 @@ always @* begin
                 cq_pop = 1'b1;
                 for (v = 0; v < NV; v = v + 1)
                     if (cv == v[4:0]) pdec[v*8 +: 8] = pdec[v*8 +: 8] + 8'd1;
-            end else if (!cq_empty && !xl_req && !bq_full) begin
+            end else if (!cq_empty && !xl_req && !bq_full && !wq_full) begin
                 for (v = 0; v < NV; v = v + 1)
                     if (cv == v[4:0]) wg_d = desc_g(txr_base[v*64 +: 64], ch[C_IDX +: RI]);
                 xl_req = 1'b1;
@@ -1077,9 +1098,9 @@ always @* begin
         W_XL: begin
             if (xl_rsp && xo_q) begin
                 if (xl_ok) begin
+                    // (a W queue entry is free: only this engine fills it)
                     wh_d = xl_h;
                     awv_d = 1'b1;
-                    wv_d = 1'b1;
                     wst_d = W_AW;
                 end else begin
                     wst_d = W_FLT;
@@ -1087,9 +1108,12 @@ always @* begin
             end
         end
         W_AW: begin
-            if (awv_q && m_axi_awready) awv_d = 1'b0;
-            if (wv_q && m_axi_wready) wv_d = 1'b0;
-            if (!awv_d && !wv_d) begin
+            if (awv_q && m_axi_awready) begin
+                // bytes 8..15: buffer length, 0, 0 (TX length field), status
+                awv_d = 1'b0;
+                wq_push = 1'b1;
+                wq_in = {wh_q[WB-1:0], 8'd0, ch[C_ST +: 8], 32'd0, ch[C_N +: 16]};
+                wq_wp_d = wq_wp_q + 4'd1;
                 bq_push = 1'b1;
                 bq_in = {cv, ch[C_IDX +: RI], wg_q};
                 cq_pop = 1'b1;
@@ -1202,7 +1226,8 @@ always @(posedge clk) begin
         rb_q <= 12'd0; fb_q <= 12'd0; prev_q <= {DATA_W{1'b0}}; ferr_q <= 1'b0; sa_q <= 48'd0;
         tail_q <= 1'b0; tw_q <= {DATA_W{1'b0}}; tr_q <= {RW{1'b0}};
         dtk_q <= 3'd0; dsl_q <= 2'd0; dhalf_q <= 1'b0; dlo_q <= 64'd0; derr_q <= 1'b0;
-        wst_q <= W_IDLE; wg_q <= 64'd0; wh_q <= 64'd0; awv_q <= 1'b0; wv_q <= 1'b0;
+        wst_q <= W_IDLE; wg_q <= 64'd0; wh_q <= 64'd0; awv_q <= 1'b0;
+        wq_wp_q <= 4'd0; wq_rp_q <= 4'd0;
         sp_q <= 1'b0; tl_q <= 1'b0; cn_q <= 5'd0;
     end else begin
         fet_q <= fet_d; use_q <= use_d; onc_q <= onc_d; hd_q <= hd_d;
@@ -1220,7 +1245,8 @@ always @(posedge clk) begin
         rb_q <= rb_d; fb_q <= fb_d; prev_q <= prev_d; ferr_q <= ferr_d; sa_q <= sa_d;
         tail_q <= tail_d; tw_q <= tw_d; tr_q <= tr_d;
         dtk_q <= dtk_d; dsl_q <= dsl_d; dhalf_q <= dhalf_d; dlo_q <= dlo_d; derr_q <= derr_d;
-        wst_q <= wst_d; wg_q <= wg_d; wh_q <= wh_d; awv_q <= awv_d; wv_q <= wv_d;
+        wst_q <= wst_d; wg_q <= wg_d; wh_q <= wh_d; awv_q <= awv_d;
+        wq_wp_q <= wq_wp_d; wq_rp_q <= wq_rp_d;
         sp_q <= sp_v; tl_q <= tl_v; cn_q <= cnt_n;
     end
 end

@@ -99,10 +99,12 @@ $(VNIC_SIM_MODEL): $(TBSIM_B)/vnic_sim_main.o $(TBSIM_OBJS) $(TRAFFIC_LIB) $(LIB
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) $(filter %.o,$^) $(VNIC_SIM_LINK) -o $@
 
-# make sim: the default scenario, on the model unless SIM_ENGINE says otherwise
-# (make sim SIM_ENGINE=both: RTL and model in lockstep, once the RTL engine is
-# linked in; WAVES=1 then asks the RTL engine for an FST trace).
-SIM_ENGINE ?= model
+# make sim: the default scenario on RTL and model in lockstep (engine "both":
+# every decision, counter and host-memory byte compared, 0 mismatches
+# required) when the RTL engine is linked in, else on the model;
+# SIM_ENGINE=model|rtl|both overrides; WAVES=1 asks the RTL engine for an FST
+# trace.
+SIM_ENGINE ?= $(if $(filter 1,$(VNIC_SIM_RTL)),both,model)
 SIM_DEPS += $(VNIC_SIM)
 SIM_CMDS += sim-default
 .PHONY: sim-default fig10 sim-speed

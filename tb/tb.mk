@@ -60,7 +60,7 @@ $(TB_B)/ext/%.o: %.c | $(BOOTSTRAP)
 
 # ---------------------------------------------------------------- Verilated builds
 # tb_cfg NAME: the Verilated model, the C++ glue and every test binary of NAME.
-TB_TESTS := tb_regs tb_rx tb_system tb_replay tb_bench
+TB_TESTS := tb_regs tb_rx tb_system tb_replay tb_bench tb_tx tb_adversarial
 
 define tb_cfg
 $(TB_B)/$(1)/obj/Vvnic_top__ALL.a: $$(TB_RTL_SRC) tb/tb.mk | $$(BOOTSTRAP)
@@ -116,6 +116,24 @@ TEST_BINS += $(TB_B)/default/tb_regs
 # make test: the receive path (unicast, replication, default vNIC, bad wire
 # input, back-to-back frames) on the default build, in lockstep with the model
 TEST_BINS += $(TB_B)/default/tb_rx
+# make test: the transmit path through the device (weights, shaper, padding,
+# jumbo, ERR_TXLEN, anti-spoof, interrupts, pcap read back through libpcap),
+# RESET under traffic, TX faults; wire frames against a correct NIC and the model
+TEST_BINS += $(TB_B)/default/tb_tx
+# make test: a misbehaving VF beside six busy vNICs; their delivered traffic
+# bit-exact equal to a run without it, lockstep with the model
+TEST_BINS += $(TB_B)/default/tb_adversarial
+# make test: the randomized system tests (random QoS configuration and
+# traffic, host stress, partition resize under traffic, DMA faults; short
+# runs) on the default build and, seeded, on the 256-bit datapath; the replay
+# of the tcpdump captures at the physical limit and at half of it. Full
+# length, every configuration and several seeds: make regress.
+TEST_CMDS += tb-system tb-system-w256 tb-replay
+TEST_CMD_tb-system      = $(TB_B)/default/tb_system --quick
+TEST_CMD_tb-system-w256 = $(TB_B)/v8_w256/tb_system --quick --seed 2
+TEST_CMD_tb-replay      = $(TB_B)/default/tb_replay --quick $(TRAFFIC_DIR)
+TEST_DEPS += $(TB_B)/default/tb_system $(TB_B)/v8_w256/tb_system $(TB_B)/default/tb_replay
+
 .PHONY: tb-pending
 tb-pending: $(TB_PENDING_BINS) | $(BOOTSTRAP)
 	@scripts/run_tests.sh $(TB_PENDING_BINS)
@@ -128,7 +146,35 @@ REGRESS_CMDS += tb-regress-regs
 tb-regress-regs: $(foreach c,v1_w64 v32_w64 v8_w128 v8_w256,$(TB_B)/$(c)/tb_regs) | $(BOOTSTRAP)
 	@for c in v1_w64 v32_w64 v8_w128 v8_w256; do $(TB_B)/$$c/tb_regs || exit 1; done
 
-# make bench: RX throughput, latency and simulation speed -> docs/bench-rtl.md
+# make regress: the system tests at full length on every build configuration
+# with TB_SEEDS seeds each (the seed picks the host latency and back-pressure,
+# the QoS configuration and the traffic), and the capture replay on each
+TB_REGRESS_CFGS := default v1_w64 v32_w64 v8_w128 v8_w256
+TB_SEEDS ?= 1 2 3
+.PHONY: tb-regress-system
+REGRESS_CMDS += tb-regress-system
+tb-regress-system: $(foreach c,$(TB_REGRESS_CFGS),$(TB_B)/$(c)/tb_system $(TB_B)/$(c)/tb_replay) \
+                   | $(BOOTSTRAP)
+	@for c in $(TB_REGRESS_CFGS); do \
+	    for s in $(TB_SEEDS); do $(TB_B)/$$c/tb_system --seed $$s || exit 1; done; \
+	    $(TB_B)/$$c/tb_replay $(TRAFFIC_DIR) || exit 1; \
+	done
+
+# make regress: the transmit and adversarial tests on the wide datapaths and
+# the default build with TB_SEEDS seeds each
+TB_REGRESS_TX_CFGS := default v8_w128 v8_w256
+.PHONY: tb-regress-tx
+REGRESS_CMDS += tb-regress-tx
+tb-regress-tx: $(foreach c,$(TB_REGRESS_TX_CFGS),$(TB_B)/$(c)/tb_tx $(TB_B)/$(c)/tb_adversarial) \
+               | $(BOOTSTRAP)
+	@for c in $(TB_REGRESS_TX_CFGS); do \
+	    for s in $(TB_SEEDS); do \
+	        $(TB_B)/$$c/tb_tx --seed $$s && $(TB_B)/$$c/tb_adversarial --seed $$s || exit 1; \
+	    done; \
+	done
+
+# make bench: RX throughput, latency and simulation speed, TX and full-duplex
+# throughput -> docs/bench-rtl.md
 BENCH_CMDS += tb-bench
 .PHONY: tb-bench tb-waves
 tb-bench: $(TB_B)/bench/tb_bench | $(BOOTSTRAP)

@@ -205,7 +205,11 @@ void tb_axis_sink_fini(struct tb_axis_sink *k)
 static void sink_drive(void *ctx, struct tb_sim *sim)
 {
     struct tb_axis_sink *k = ctx;
-    if (k->gap_left) {
+    if (k->pace && k->len == 0 && (sim->cycle + 1) * k->w <= k->bt_next) {
+        sim->pins.m_axis_tx_tready = 0;   /* the wire is busy all of this cycle */
+        return;
+    }
+    if (!k->pace && k->gap_left) {
         k->gap_left--;
         sim->pins.m_axis_tx_tready = 0;
         return;
@@ -245,6 +249,10 @@ static void sink_sample(void *ctx, struct tb_sim *sim)
         return;
     }
     unsigned n = (unsigned)__builtin_popcount(keep);
+    if (k->len == 0) {
+        uint64_t now = sim->cycle * k->w;
+        k->f_start = now > k->bt_next ? now : k->bt_next;
+    }
     if (k->len + n > k->cap) {
         tb_sim_fail(sim, "cycle %llu: TX frame longer than %u bytes", c, k->cap);
         return;
@@ -256,6 +264,7 @@ static void sink_sample(void *ctx, struct tb_sim *sim)
         k->bytes += k->len;
         if (k->on_frame)
             k->on_frame(k->hook_ctx, k->buf, k->len, sim->cycle);
+        k->bt_next = k->f_start + k->len + 20;
         k->len = 0;
         k->gap_left = k->gap;
     }

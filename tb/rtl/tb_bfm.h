@@ -171,6 +171,10 @@ struct tb_axis_sink {
     struct tb_sim *sim;
     unsigned w;
     unsigned gap;             /* idle cycles after each frame (ceil(20/W)) */
+    int pace;                 /* 1: pace like a MAC at W bytes/cycle + 20 bytes per
+                                 frame, byte-exact (no rounding to cycles); gap unused */
+    uint64_t bt_next;         /* pace: byte time (cycle * W) the wire is free again */
+    uint64_t f_start;         /* pace: byte time the current frame started */
     double p_stall;           /* extra random tready-low probability */
     struct vnic_prng rng;
     unsigned gap_left;

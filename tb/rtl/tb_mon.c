@@ -67,7 +67,9 @@ int tb_mon_init(struct tb_mon *m, struct tb_sim *s)
     m->sim = s;
     m->num_vnic = s->par->num_vnic;
     m->last_sof = m->last_dec = m->last_rel = -1;
-    for (unsigned v = 0; v < m->num_vnic; v++) {
+    for (unsigned v = 0; v <= TB_MON_ADM; v++) {
+        if (v >= m->num_vnic && v != TB_MON_ADM)
+            continue;
         m->acc_cap[v] = 256;
         m->acc_q[v] = malloc(m->acc_cap[v] * sizeof(uint32_t));
         if (!m->acc_q[v])
@@ -80,7 +82,7 @@ int tb_mon_init(struct tb_mon *m, struct tb_sim *s)
 
 void tb_mon_fini(struct tb_mon *m)
 {
-    for (unsigned v = 0; v < TB_MON_MAX_VNIC; v++)
+    for (unsigned v = 0; v <= TB_MON_ADM; v++)
         free(m->acc_q[v]);
     free(m->lat);
     for (unsigned i = 0; i < m->nmsgs; i++)
@@ -203,11 +205,23 @@ static void count_event(struct tb_mon *m, const struct vnic_ev *ev)
         n->sof++;
         if (!ev->fifo_ok)
             n->fifo_drop++;
+        else
+            acc_push(m, TB_MON_ADM, ev->seq);
         break;
     case VNIC_EV_RX_DEC:
-        if ((int64_t)ev->seq != m->last_dec + 1)
-            tb_mon_mismatch(m, "cycle %llu: RX_DEC seq %u, expected %lld", c, ev->seq,
-                            (long long)(m->last_dec + 1));
+        /* decisions in seq order over the frames the FIFO admitted: a frame
+         * dropped as FIFO has no RX_DEC (docs/architecture.md §4.1) */
+        if (m->acc_n[TB_MON_ADM] == 0) {
+            tb_mon_mismatch(m, "cycle %llu: RX_DEC seq %u with no admitted frame undecided", c,
+                            ev->seq);
+        } else {
+            uint32_t want = m->acc_q[TB_MON_ADM][m->acc_head[TB_MON_ADM]];
+            m->acc_head[TB_MON_ADM] = (m->acc_head[TB_MON_ADM] + 1) % m->acc_cap[TB_MON_ADM];
+            m->acc_n[TB_MON_ADM]--;
+            if (ev->seq != want)
+                tb_mon_mismatch(m, "cycle %llu: RX_DEC seq %u, expected %u (the next frame "
+                                "admitted to the FIFO)", c, ev->seq, want);
+        }
         m->last_dec = ev->seq;
         n->dec++;
         n->wire[ev->wire & 15]++;

@@ -26,6 +26,7 @@ struct tb_axis_src;
 #define TB_MON_EV_PER_CYCLE 16
 #define TB_MON_MAX_WRITES 8
 #define TB_MON_KEEP_MSGS 1000
+#define TB_MON_ADM TB_MON_MAX_VNIC   /* acc_q index of the admitted-frame queue */
 
 struct tb_mon_counts {
     uint64_t sof, fifo_drop, dec, classified, copies, wire[16];
@@ -52,9 +53,12 @@ struct tb_mon {
     uint32_t wr_addr[TB_MON_MAX_WRITES], wr_val[TB_MON_MAX_WRITES];
     /* the last wire seq seen per channel (trace sanity) */
     int64_t last_sof, last_dec, last_rel;
-    /* per-vNIC FIFO of accepted copies' seqs, for latency */
-    uint32_t *acc_q[TB_MON_MAX_VNIC];
-    unsigned acc_cap[TB_MON_MAX_VNIC], acc_head[TB_MON_MAX_VNIC], acc_n[TB_MON_MAX_VNIC];
+    /* per-vNIC FIFO of accepted copies' seqs, for latency; entry
+     * TB_MON_ADM: seqs admitted to the ingress FIFO (RX_SOF fifo_ok) and not
+     * yet decided, the order RX_DEC must follow (a FIFO drop has no RX_DEC) */
+    uint32_t *acc_q[TB_MON_MAX_VNIC + 1];
+    unsigned acc_cap[TB_MON_MAX_VNIC + 1], acc_head[TB_MON_MAX_VNIC + 1],
+             acc_n[TB_MON_MAX_VNIC + 1];
     uint32_t *lat; size_t nlat, lat_cap;
     /* harness-side mismatches (model mismatches live in the model) */
     uint64_t nmis;

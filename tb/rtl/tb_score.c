@@ -34,13 +34,45 @@ static unsigned cmp_mem(struct tb_env *e, int v, uint64_t base, uint64_t size)
             size_t i = 0;
             while (!ra && !rb && i < n && a[i] == b[i])
                 i++;
-            tb_mon_mismatch(&e->mon, "end: vNIC %d host memory differs at 0x%llx (RTL 0x%02x, "
-                            "model 0x%02x)", v, (unsigned long long)(base + off + i),
+            char who[16] = "";
+            if (v >= 0)
+                snprintf(who, sizeof who, "vNIC %d ", v);
+            tb_mon_mismatch(&e->mon, "end: %shost memory differs at 0x%llx (RTL 0x%02x, "
+                            "model 0x%02x)", who, (unsigned long long)(base + off + i),
                             ra ? 0 : a[i < n ? i : 0], rb ? 0 : b[i < n ? i : 0]);
             return 1;
         }
     }
     return 0;
+}
+
+/* Without declared ranges (vnic-sim's engines): every page either side's
+ * device or CPU wrote, in both images. */
+struct cmp_pages {
+    struct tb_env *e;
+    struct vnic_hostmem *other;
+    unsigned fails;
+};
+
+static int cmp_page(void *ctx, uint64_t addr, const uint8_t *page)
+{
+    struct cmp_pages *c = ctx;
+    uint8_t b[4096];
+    if (vnic_hostmem_read(c->other, addr, b, sizeof b) == 0 && memcmp(page, b, sizeof b) == 0)
+        return 0;
+    c->fails += cmp_mem(c->e, -1, addr, 4096);
+    return c->fails >= 8;   /* enough to debug with */
+}
+
+static unsigned cmp_all_pages(struct tb_env *e)
+{
+    struct cmp_pages c = {e, e->mhost, 0};
+    vnic_hostmem_foreach_page(e->host, cmp_page, &c);
+    if (!c.fails) {
+        c.other = e->host;
+        vnic_hostmem_foreach_page(e->mhost, cmp_page, &c);
+    }
+    return c.fails;
 }
 
 /* Read a register on the RTL; compare with the model's answer. */
@@ -205,9 +237,12 @@ unsigned tb_env_scoreboard(struct tb_env *e)
     if (!vs)
         return 1;
     /* 1. host memory of every vNIC's declared ranges */
-    if (e->model)
+    if (e->model) {
         for (unsigned i = 0; i < e->mem.nlegal; i++)
             f += cmp_mem(e, e->mem.legal[i].owner, e->mem.legal[i].base, e->mem.legal[i].size);
+        if (!e->mem.nlegal)
+            f += cmp_all_pages(e);
+    }
     /* 2. counters and status, RTL (AXI4-Lite) against the model */
     f += read_counters(e, g, vs, rx_used, e->model != NULL);
     /* 3. conservation law */

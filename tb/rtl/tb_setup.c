@@ -28,9 +28,10 @@ uint64_t tb_sys_host_base(unsigned v)
     return 0x100000000ull + (uint64_t)v * 0x10000000ull;
 }
 
-void tb_make_frame(uint8_t *out, uint32_t len, const uint8_t da[6], uint64_t seed)
+/* Random bytes from seed with the Ethernet header {da, sa, 0x88b5}. */
+static void fill_frame(uint8_t *out, uint32_t len, const uint8_t da[6], const uint8_t sa[6],
+                       uint64_t seed)
 {
-    static const uint8_t sa[6] = {0x02, 0xaa, 0x00, 0x00, 0x00, 0x01};
     struct vnic_prng r;
     vnic_prng_seed(&r, seed);
     for (uint32_t i = 0; i < len; i++)
@@ -41,11 +42,37 @@ void tb_make_frame(uint8_t *out, uint32_t len, const uint8_t da[6], uint64_t see
         out[12] = 0x88;
         out[13] = 0xb5;
     }
+}
+
+void tb_make_frame(uint8_t *out, uint32_t len, const uint8_t da[6], uint64_t seed)
+{
+    static const uint8_t sa[6] = {0x02, 0xaa, 0x00, 0x00, 0x00, 0x01};
+    fill_frame(out, len, da, sa, seed);
     if (len >= 4) {
         uint32_t crc = (uint32_t)crc32(0L, out, len - 4);
         for (int i = 0; i < 4; i++)
             out[len - 4 + i] = (uint8_t)(crc >> (8 * i));
     }
+}
+
+void tb_make_tx_frame(uint8_t *out, uint32_t len, const uint8_t sa[6], uint32_t seq,
+                      uint64_t seed)
+{
+    static const uint8_t da[6] = {0x02, 0xbb, 0x00, 0x00, 0x00, 0x07};
+    fill_frame(out, len, da, sa, seed);
+    for (unsigned i = 0; i < 4 && 14 + i < len; i++)
+        out[14 + i] = (uint8_t)(seq >> (8 * i));
+}
+
+uint32_t tb_tx_wire_frame(uint8_t *out, const uint8_t *frame, uint32_t n)
+{
+    uint32_t m = n < 60 ? 60 : n;
+    memcpy(out, frame, n);
+    memset(out + n, 0, m - n);
+    uint32_t crc = (uint32_t)crc32(0L, out, m);
+    for (int i = 0; i < 4; i++)
+        out[m + i] = (uint8_t)(crc >> (8 * i));
+    return m + 4;
 }
 
 int tb_sys_up(struct tb_sys *s, struct tb_env *e, const struct tb_sys_cfg *c, char *err,
@@ -73,10 +100,11 @@ int tb_sys_up(struct tb_sys *s, struct tb_env *e, const struct tb_sys_cfg *c, ch
         snprintf(err, errlen, "set_global: %s", vnic_dev_error(s->dev));
         return -1;
     }
-    unsigned tx_log2 = 2;
+    unsigned tx_log2 = c->tx_log2 ? c->tx_log2 : 2;
+    uint32_t tx_buf = c->tx_buf_size ? c->tx_buf_size : 2048;
     uint64_t need = ((uint64_t)16 << c->ring_log2) + ((uint64_t)16 << tx_log2) +
                     ((uint64_t)((c->buf_size + 63) & ~63u) << c->ring_log2) +
-                    ((uint64_t)2048 << tx_log2) + 4096;
+                    ((uint64_t)((tx_buf + 63) & ~63u) << tx_log2) + 4096;
     uint64_t mem = c->mem_size ? c->mem_size : ((need + 0xfff) & ~0xfffull);
     for (unsigned v = 0; v < s->n; v++) {
         vnic_vm_init(&s->vm[v]);
@@ -101,7 +129,7 @@ int tb_sys_up(struct tb_sys *s, struct tb_env *e, const struct tb_sys_cfg *c, ch
         vc.rx_log2 = c->ring_log2;
         vc.tx_log2 = tx_log2;
         vc.rx_buf_size = c->buf_size;
-        vc.tx_buf_size = 2048;
+        vc.tx_buf_size = tx_buf;
         vc.mem_base = TB_GUEST_BASE;
         vc.mem_size = mem;
         vc.flags = c->vf_flags;
@@ -177,4 +205,15 @@ int tb_sys_drain(struct tb_sys *s, uint64_t max_cycles)
         }
     }
     return -1;
+}
+
+int tb_sys_gen_new(const struct tb_sys *s, struct vnic_gen_cfg *g, struct vnic_gen **gen,
+                   char *err, size_t errlen)
+{
+    g->navoid = s->n;
+    for (unsigned v = 0; v < s->n; v++)
+        memcpy(g->avoid[v], s->mac[v], 6);
+    int rc = vnic_gen_new(g, gen, err, errlen);
+    free(g);
+    return rc ? -1 : 0;
 }

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "tb_env.h"
+#include "vnic_gen.h"
 #include "vnic_pf.h"
 #include "vnic_vf.h"
 
@@ -25,6 +26,8 @@ struct tb_sys_cfg {
     unsigned max_frame;           /* G.MAX_FRAME (0 = keep the reset value) */
     int def_vnic;                 /* -1: none */
     unsigned vf_flags;            /* VNIC_VF_* */
+    unsigned tx_log2;             /* TX ring (0 = 2) */
+    uint32_t tx_buf_size;         /* TX buffer bytes (0 = 2048) */
 };
 
 struct tb_rx_frame {
@@ -63,5 +66,19 @@ int tb_sys_drain(struct tb_sys *s, uint64_t max_cycles);
 /* Build a wire frame: DA, SA 02:aa:00:00:00:01, EtherType 0x88B5, payload
  * from seed, FCS appended. out holds len bytes (len >= 18). */
 void tb_make_frame(uint8_t *out, uint32_t len, const uint8_t da[6], uint64_t seed);
+/* Build a TX frame as a VF driver hands it over (no FCS): DA 02:bb:00:00:00:07,
+ * SA sa, EtherType 0x88B5, seq in bytes 14..17 (as far as len allows), the
+ * rest from seed; len < 14 gives seeded bytes only. */
+void tb_make_tx_frame(uint8_t *out, uint32_t len, const uint8_t sa[6], uint32_t seq,
+                      uint64_t seed);
+/* What a correct NIC puts on the wire for a TX frame of n bytes: zero
+ * padding to 60 bytes and the FCS. out holds max(n, 60) + 4 bytes; returns
+ * that length. */
+uint32_t tb_tx_wire_frame(uint8_t *out, const uint8_t *frame, uint32_t n);
+
+/* Open the traffic generator of g with every VM MAC of s on its avoid list
+ * (random destinations never hit a vNIC); frees g. 0, or -1 with err. */
+int tb_sys_gen_new(const struct tb_sys *s, struct vnic_gen_cfg *g, struct vnic_gen **gen,
+                   char *err, size_t errlen);
 
 #endif

@@ -84,7 +84,13 @@ extern "C" vnic_dut *vnic_dut_new(char *err, size_t errlen) {
 extern "C" void vnic_dut_free(vnic_dut *d) {
     if (!d) return;
     vnic_dut_trace_close(d);
+    // The model's scopes unregister from the thread's current context: make
+    // it this device's while it goes (another device may have been created
+    // since), then give the thread back its context, or none if it was this.
+    VerilatedContext *prev = Verilated::threadContextp(), *mine = d->ctx.get();
+    Verilated::threadContextp(mine);
     delete d;
+    Verilated::threadContextp(prev != mine ? prev : nullptr);
 }
 
 extern "C" int vnic_dut_trace_open(vnic_dut *d, const char *path, char *err, size_t errlen) {

@@ -9,6 +9,40 @@
 
 #include <time.h>
 
+/* CPU seconds of this process: the simulation speed is CPU time per
+ * simulated cycle, so other jobs sharing the machine do not skew it. */
+static double bench_cpu_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* The "## History" section of an existing report (kept by hand: earlier
+ * measurements with what changed), from its heading to the end; NULL when
+ * there is none. The caller frees it. */
+static char *bench_history(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    if (buf)
+        n = fread(buf, 1, cap, f);
+    fclose(f);
+    if (!buf)
+        return NULL;
+    buf[n] = '\0';
+    const char *h = strstr(buf, "\n## History\n");
+    if (!h) {
+        free(buf);
+        return NULL;
+    }
+    memmove(buf, h + 1, strlen(h + 1) + 1);
+    return buf;
+}
+
 static const uint32_t bench_sizes[] = {64, 65, 128, 256, 512, 1024, 1518, 9018};
 #define NSIZES (sizeof bench_sizes / sizeof bench_sizes[0])
 
@@ -47,7 +81,7 @@ static void bench_one(struct tb_t *t, uint32_t len, struct bench_row *row)
     for (unsigned v = 0; v < s.n; v++)
         cpl0[v] = e->mon.n.cpl[v];
     uint64_t t_first = UINT64_MAX;
-    double w0 = tb_wall_seconds();
+    double w0 = bench_cpu_seconds();
     uint64_t c0 = e->sim.cycle;
     for (uint64_t k = 0; k < n && !tb_sim_stopped(&e->sim); k++) {
         unsigned v = (unsigned)(k % s.n);
@@ -70,7 +104,7 @@ static void bench_one(struct tb_t *t, uint32_t len, struct bench_row *row)
         }
     }
     tb_sys_drain(&s, 5000000);
-    double wall = tb_wall_seconds() - w0;
+    double cpu = bench_cpu_seconds() - w0;
     uint64_t cyc = e->sim.cycle - c0;
     uint64_t delivered = 0, drops = 0;
     for (unsigned v = 0; v < s.n; v++) {
@@ -90,8 +124,8 @@ static void bench_one(struct tb_t *t, uint32_t len, struct bench_row *row)
     row->frac = rate / limit;
     row->p50 = tb_mon_latency_pct(&e->mon, 50);
     row->p99 = tb_mon_latency_pct(&e->mon, 99);
-    row->cps = wall > 0 ? (double)cyc / wall : 0;
-    row->fps = wall > 0 ? (double)n / wall : 0;
+    row->cps = cpu > 0 ? (double)cyc / cpu : 0;
+    row->fps = cpu > 0 ? (double)n / cpu : 0;
     free(buf);
     tb_sys_down(&s);
 }
@@ -105,11 +139,11 @@ static void bench_idle(struct tb_t *t)
 {
     struct tb_env *e = t->env;
     uint64_t n = t->o->quick ? 200000 : 2000000;
-    double w0 = tb_wall_seconds();
+    double w0 = bench_cpu_seconds();
     tb_env_run(e, n);
-    double wall = tb_wall_seconds() - w0;
-    idle_cps = wall > 0 ? (double)n / wall : 0;
-    printf("  idle device: %" PRIu64 " cycles in %.2f s, %.0f cycles/s\n", n, wall, idle_cps);
+    double cpu = bench_cpu_seconds() - w0;
+    idle_cps = cpu > 0 ? (double)n / cpu : 0;
+    printf("  idle device: %" PRIu64 " cycles in %.2f s (CPU), %.0f cycles/s\n", n, cpu, idle_cps);
 }
 
 static void bench_all(struct tb_t *t)
@@ -142,6 +176,173 @@ static void bench_all(struct tb_t *t)
     }
 }
 
+/* ------------------------------------------------------------ TX and full duplex */
+
+/* TX wire rate per frame size L (wire bytes with FCS; the drivers hand over
+ * L-4 bytes) from 8 vNICs with equal weights, rings kept full by their VF
+ * drivers, 1 us host latency, the MAC pacing the wire byte-exactly at W
+ * bytes per cycle plus 20 bytes per frame. Full duplex: the same with RX
+ * frames offered at the physical limit to the same vNICs at the same time. */
+struct tx_row {
+    uint32_t len;
+    uint64_t frames, rx_frames, rx_drops;
+    double frac, rx_frac;     /* TX wire / limit; RX delivered / limit (duplex) */
+};
+
+struct tx_meter {
+    uint64_t sent, k0, c0, c_last;
+};
+
+static void tx_meter_on_tx(void *ctx, unsigned v, const uint8_t *f, uint32_t len, uint64_t cycle)
+{
+    struct tx_meter *m = ctx;
+    (void)v;
+    (void)f;
+    (void)len;
+    if (++m->sent == m->k0)
+        m->c0 = cycle;
+    m->c_last = cycle;
+}
+
+static void tx_bench_one(struct tb_t *t, uint32_t len, int duplex, struct tx_row *row)
+{
+    struct tb_env *e = t->env;
+    memset(row, 0, sizeof *row);
+    row->len = len;
+    e->sink.pace = 1;
+    struct tb_sys s;
+    struct tb_sys_cfg c;
+    tb_sys_cfg_default(&c);
+    c.nvnic = e->num_vnic < 8 ? e->num_vnic : 8;
+    const struct vnic_dut_params *dp = e->sim.par;
+    if (len > 1522 && (dp->rx_buf_bytes < c.nvnic * 9024u || dp->tx_buf_bytes < c.nvnic * 9024u)) {
+        printf("  %5u B: skipped, the buffers of this build do not hold %u jumbo partitions\n",
+               len, c.nvnic);
+        return;
+    }
+    c.ring_log2 = len > 2048 ? 6 : 9;
+    c.buf_size = len > 2048 ? 9216 : 2048;
+    c.tx_log2 = len > 2048 ? 6 : 9;
+    c.tx_buf_size = len > 2048 ? 9216 : 2048;
+    c.max_frame = len > 1522 ? 9022 : 0;
+    char err[256];
+    if (tb_sys_up(&s, e, &c, err, sizeof err)) {
+        TB_CHECK(t, 0, "bring-up for %u-byte TX frames: %s", len, err);
+        tb_sys_down(&s);
+        return;
+    }
+    uint64_t target = t->o->quick ? 60000 : 400000;   /* cycles of wire time */
+    uint64_t per = (len + 20 + e->w - 1) / e->w;
+    uint64_t n = target / per;
+    if (n < 80)
+        n = 80;
+    struct tx_meter m = {0, n / 10, 0, 0};
+    e->on_tx = tx_meter_on_tx;
+    e->on_tx_ctx = &m;
+    uint8_t *buf = malloc(len), (*frame)[16384] = malloc((size_t)s.n * 16384);
+    if (!buf || !frame) {
+        free(buf);
+        free(frame);
+        tb_sys_down(&s);
+        return;
+    }
+    for (unsigned v = 0; v < s.n; v++)
+        tb_make_tx_frame(frame[v], len - 4, s.mac[v], v, v + 1);
+    uint64_t posted = 0, rx_k = 0, rx_n = duplex ? n : 0;
+    uint64_t bt = (e->sim.cycle + 16) * e->w, t_first = UINT64_MAX;
+    uint64_t cpl0[32];
+    for (unsigned v = 0; v < s.n; v++)
+        cpl0[v] = e->mon.n.cpl[v];
+    uint64_t end = e->sim.cycle + 50 * target;
+    while (!tb_sim_stopped(&e->sim) && e->sim.cycle < end && (m.sent < n || rx_k < rx_n)) {
+        for (unsigned v = 0; v < s.n; v++) {
+            vnic_vf_tx_reclaim(s.vf[v], NULL, 0);
+            unsigned size = 1u << c.tx_log2;
+            while (posted < n && vnic_vf_tx_pending(s.vf[v]) < size - 1 &&
+                   vnic_vf_send(s.vf[v], frame[v], len - 4) == 1)
+                posted++;
+        }
+        while (rx_k < rx_n && tb_axis_src_pending(&e->src) < 32) {
+            unsigned v = (unsigned)(rx_k % s.n);
+            tb_make_frame(buf, len, s.mac[v], rx_k);
+            uint64_t start = (bt + e->w - 1) / e->w;
+            if (t_first == UINT64_MAX)
+                t_first = start;
+            tb_env_push_frame(e, buf, len, 0, start);
+            bt += len + 20;
+            rx_k++;
+        }
+        tb_env_run(e, 200);
+        if (duplex)
+            tb_sys_poll(&s);
+    }
+    tb_sys_drain(&s, 5000000);
+    TB_CHECK(t, m.sent == n, "%u-byte TX: %" PRIu64 " of %" PRIu64 " frames sent", len, m.sent, n);
+    double limit = (double)e->w * len / (len + 20.0);
+    if (m.c_last > m.c0)
+        row->frac = (double)(m.sent - m.k0) * len / (double)(m.c_last - m.c0) / limit;
+    row->frames = m.sent;
+    if (duplex) {
+        uint64_t delivered = 0;
+        for (unsigned v = 0; v < s.n; v++) {
+            delivered += e->mon.n.cpl[v] - cpl0[v];
+            row->rx_drops += e->mon.n.outcome[v][1] + e->mon.n.outcome[v][2] +
+                             e->mon.n.outcome[v][3];
+        }
+        row->rx_drops += e->mon.n.fifo_drop;
+        row->rx_frames = delivered;
+        uint64_t wire_cycles = bt / e->w - t_first;
+        row->rx_frac = (double)delivered * len / (double)wire_cycles / limit;
+    }
+    e->on_tx = NULL;
+    free(buf);
+    free(frame);
+    tb_sys_down(&s);
+}
+
+static struct tx_row tx_rows[NSIZES], dup_rows[NSIZES];
+static unsigned ntx_rows, ndup_rows;
+
+static int fresh_env(struct tb_t *t)
+{
+    struct tb_env_cfg ec;
+    tb_env_cfg_default(&ec);
+    ec.seed = t->o->seed;
+    ec.lockstep = 0;
+    ec.timeout = 100000000;
+    ec.event_log = t->env->cfg.event_log;
+    tb_env_fini(t->env);
+    char err[256];
+    if (tb_env_init(t->env, &ec, err, sizeof err)) {
+        TB_CHECK(t, 0, "environment: %s", err);
+        return -1;
+    }
+    return 0;
+}
+
+static void tx_bench_all(struct tb_t *t)
+{
+    for (int duplex = 0; duplex < 2; duplex++) {
+        for (unsigned i = 0; i < NSIZES && !t->fails; i++) {
+            if ((duplex || i > 0) && fresh_env(t))
+                return;
+            struct tx_row *r = duplex ? &dup_rows[i] : &tx_rows[i];
+            tx_bench_one(t, bench_sizes[i], duplex, r);
+            if (duplex) {
+                ndup_rows = i + 1;
+                printf("  %5u B full duplex: TX %.4f, RX delivered %.4f of the physical limit, "
+                       "%" PRIu64 " TX frames, %" PRIu64 " RX frames, %" PRIu64 " RX drops\n",
+                       r->len, r->frac, r->rx_frac, r->frames, r->rx_frames, r->rx_drops);
+            } else {
+                ntx_rows = i + 1;
+                printf("  %5u B TX: %.4f of the physical limit, %" PRIu64 " frames\n", r->len,
+                       r->frac, r->frames);
+            }
+            fflush(stdout);
+        }
+    }
+}
+
 static void bench_cfg(struct tb_env_cfg *c, const struct tb_opts *o)
 {
     (void)o;
@@ -151,20 +352,23 @@ static void bench_cfg(struct tb_env_cfg *c, const struct tb_opts *o)
 
 static const struct tb_case cases[] = {
     {"rx_throughput", bench_all, 0, bench_cfg},
+    {"tx_throughput", tx_bench_all, 0, bench_cfg},
 };
 
 int main(int argc, char **argv)
 {
-    int rc = tb_run_cases("tb_bench", cases, 1, argc, argv);
+    int rc = tb_run_cases("tb_bench", cases, sizeof cases / sizeof cases[0], argc, argv);
     struct tb_opts o;
     if (tb_opts_parse(&o, argc, argv, "tb_bench"))
         return 2;
     const char *out = o.arg;
     if (!out || !nrows || rc)
         return rc;
+    char *history = bench_history(out);
     FILE *f = fopen(out, "w");
     if (!f) {
         perror(out);
+        free(history);
         return 1;
     }
     const struct vnic_dut_params *p = vnic_dut_params();
@@ -188,7 +392,34 @@ int main(int argc, char **argv)
     fprintf(f, "\nLatency is from the cycle of a frame's last beat on `s_axis_rx` to the cycle its "
                "completion is visible (RX_CPL on the trace port). Delivered / limit is the bytes "
                "of L completed to the hosts over the wire time of the offered frames, divided by "
-               "W*L/(L+20).\n");
+               "W*L/(L+20). Simulation speed is simulated cycles (frames offered) per second "
+               "of this process's CPU time, harness and driver included (target: 1 M cycles/s; "
+               "docs/rtl.md, Simulation speed, has the profile).\n");
+    if (ntx_rows) {
+        fprintf(f, "\n## Transmit and full duplex\n\n8 vNICs with equal TX weights; each VF "
+                   "driver keeps its TX ring of 512 descriptors (64 for 9018-byte frames) full "
+                   "with frames of L-4 bytes; host latency 157 cycles, 32 reads and 32 writes "
+                   "outstanding; the MAC takes the wire byte-exactly at W bytes per cycle plus 20 "
+                   "bytes of preamble and gap per frame. TX / limit is the wire rate (after the "
+                   "first tenth of the frames) divided by W*L/(L+20). Full duplex runs the same "
+                   "TX load while RX frames of the same size are offered at the physical limit "
+                   "to the same vNICs.\n\n");
+        fprintf(f, "| frame L (B) | TX frames | TX / limit | full duplex: TX / limit | RX "
+                   "delivered / limit | RX drops |\n|---:|---:|---:|---:|---:|---:|\n");
+        for (unsigned i = 0; i < ntx_rows; i++) {
+            fprintf(f, "| %u | %" PRIu64 " | %.4f |", tx_rows[i].len, tx_rows[i].frames,
+                    tx_rows[i].frac);
+            if (i < ndup_rows)
+                fprintf(f, " %.4f | %.4f | %" PRIu64 " |\n", dup_rows[i].frac, dup_rows[i].rx_frac,
+                        dup_rows[i].rx_drops);
+            else
+                fprintf(f, " | | |\n");
+        }
+    }
+    if (history) {
+        fprintf(f, "\n%s", history);
+        free(history);
+    }
     fclose(f);
     printf("report written to %s\n", out);
     return rc;

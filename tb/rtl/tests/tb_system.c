@@ -112,13 +112,8 @@ static int make_gen(struct sys_run *r, struct vnic_prng *p, uint64_t nframes, do
         st->max_frames = nframes / (r->s.n + 3) + 1;
     }
     g->nstreams = ns;
-    g->navoid = r->s.n;
-    for (unsigned v = 0; v < r->s.n; v++)
-        memcpy(g->avoid[v], r->s.mac[v], 6);
     char err[256];
-    int rc = vnic_gen_new(g, &r->gen, err, sizeof err);
-    free(g);
-    if (rc) {
+    if (tb_sys_gen_new(&r->s, g, &r->gen, err, sizeof err)) {
         TB_CHECK(r->t, 0, "traffic generator: %s", err);
         return -1;
     }
@@ -220,7 +215,10 @@ static void host_stress(struct tb_t *t)
     sys_done(&r);
 }
 
-/* Resize vNIC 0's RX partition while every vNIC receives. */
+/* Resize vNIC 0's RX partition while every vNIC receives, the run-time
+ * resize of docs/architecture.md §3: COMMIT with enable = 0, let its stored
+ * frames drain to its VM (which keeps taking them), COMMIT the new partition
+ * enabled. The other vNICs receive throughout; vNIC 0 receives again after. */
 static void resize_under_traffic(struct tb_t *t)
 {
     struct sys_run r;
@@ -242,20 +240,39 @@ static void resize_under_traffic(struct tb_t *t)
     struct tb_env *e = t->env;
     tb_env_run(e, 20000);
     tb_sys_poll(&r.s);
-    struct vnic_qos_spec sp = r.s.spec[0];
-    uint32_t old = sp.rx_size ? sp.rx_size : 0;
-    struct vnic_qos_spec placed;
-    vnic_dev_get_spec(r.s.dev, 0, &placed);
-    old = placed.rx_size;
-    sp = placed;
-    sp.rx_size = old / 2 >= 1536 ? (old / 2 + 63) & ~63u : old;
+    struct vnic_qos_spec sp;
+    vnic_dev_get_spec(r.s.dev, 0, &sp);
+    uint32_t old = sp.rx_size;
+    /* half of it, at least G.MAX_FRAME (1522, the reset value) rounded up to 64 */
+    sp.rx_size = old / 2 >= 1536 ? (old / 2 + 63) & ~63u : 1536;
+    TB_CHECK(t, sp.rx_size != old, "no smaller partition than %u bytes to resize to", old);
+    /* 1. disable: classification to vNIC 0 stops, its stored frames drain */
+    struct vnic_hw_cfg hw;
+    vnic_dev_load_raw(r.s.dev, 0, &hw);
+    hw.flags &= ~(uint32_t)VNIC_PF_STAGE_FLAGS_ENABLE_MASK;
+    TB_CHECK(t, vnic_dev_commit_raw(r.s.dev, 0, &hw) == 0, "disable vNIC 0: %s",
+             vnic_dev_error(r.s.dev));
+    uint64_t in0 = e->mon.n.in[0], t0 = e->sim.cycle;
+    struct vnic_status st;
+    do {
+        tb_env_run(e, 500);
+        tb_sys_poll(&r.s);
+        vnic_dev_vnic_status(r.s.dev, 0, &st);
+    } while ((st.rx_used || st.tx_used) && e->sim.cycle < t0 + 4000000 &&
+             !tb_sim_stopped(&e->sim));
+    TB_CHECK(t, st.rx_used == 0 && st.tx_used == 0, "vNIC 0 still holds %u RX / %u TX bytes "
+             "%" PRIu64 " cycles after it was disabled", st.rx_used, st.tx_used, e->sim.cycle - t0);
+    TB_CHECK(t, e->mon.n.in[0] == in0, "%" PRIu64 " copies classified to vNIC 0 while disabled",
+             e->mon.n.in[0] - in0);
+    /* 2. the new partition, enabled */
     int rc = vnic_dev_update(r.s.dev, 0, &sp);
     TB_CHECK(t, rc == 0, "resize vNIC 0 RX partition %u -> %u: %s", old, sp.rx_size,
              vnic_dev_error(r.s.dev));
-    struct vnic_hw_cfg hw;
     vnic_dev_load_raw(r.s.dev, 0, &hw);
-    TB_CHECK(t, hw.rx_size == sp.rx_size && (hw.flags & 1), "after resize vNIC 0 RX_SIZE %u flags "
-             "0x%x", hw.rx_size, hw.flags);
+    TB_CHECK(t, hw.rx_size == sp.rx_size && (hw.flags & VNIC_PF_STAGE_FLAGS_ENABLE_MASK),
+             "after resize vNIC 0 RX_SIZE %u flags 0x%x", hw.rx_size, hw.flags);
+    printf("  resize: vNIC 0 RX partition %u -> %u bytes, drained in %" PRIu64 " cycles\n", old,
+           sp.rx_size, e->sim.cycle - t0);
     uint64_t cpl0 = e->mon.n.cpl[0];
     run_traffic(&r, 50000000);
     TB_CHECK(t, e->mon.n.cpl[0] > cpl0, "vNIC 0 received nothing after its resize");
@@ -279,6 +296,7 @@ static void dma_faults(struct tb_t *t)
     char err[256];
     struct tb_sys_cfg c;
     tb_sys_cfg_default(&c);
+    c.vf_flags = VNIC_VF_NO_PREFILL;   /* vNIC 3's first descriptor is the bad one */
     if (tb_sys_up(&r.s, e, &c, err, sizeof err)) {
         TB_CHECK(t, 0, "bring-up: %s", err);
         return;
@@ -289,9 +307,13 @@ static void dma_faults(struct tb_t *t)
     vnic_vm_g2h(&r.s.vm[2], vnic_vf_rx_buf_addr(r.s.vf[2], 0), 1, &buf2);
     tb_axi_mem_add_error(&e->mem, buf1 & ~0xfffull, 0x100000, 2, 2);
     tb_axi_mem_add_error(&e->mem, buf2 & ~0xfffull, 0x100000, 3, 2);
-    /* vNIC 3: a descriptor pointing outside its window */
+    /* vNIC 3: a descriptor pointing outside its window, then good ones; the
+     * others: a full ring */
     TB_CHECK(t, vnic_vf_rx_post_raw(r.s.vf[3], 0x7000000000ull, 2048) >= 0, "post_raw: %s",
              vnic_vf_error(r.s.vf[3]));
+    for (unsigned v = 0; v < r.s.n; v++)
+        TB_CHECK(t, vnic_vf_rx_post(r.s.vf[v], 1u << c.ring_log2) > 0, "vNIC %u post: %s", v,
+                 vnic_vf_error(r.s.vf[v]));
     if (make_gen(&r, &p, t->o->quick ? 600 : 2000, 0.4, 0) == 0)
         run_traffic(&r, 50000000);
     static const unsigned want[4] = {0, 5, 5, 2};

@@ -125,14 +125,18 @@ TEST_BINS += $(TB_B)/default/tb_tx
 TEST_BINS += $(TB_B)/default/tb_adversarial
 # make test: the randomized system tests (random QoS configuration and
 # traffic, host stress, partition resize under traffic, DMA faults; short
-# runs) on the default build and, seeded, on the 256-bit datapath; the replay
-# of the tcpdump captures at the physical limit and at half of it. Full
-# length, every configuration and several seeds: make regress.
-TEST_CMDS += tb-system tb-system-w256 tb-replay
+# runs) on the default build and, seeded, on the 256-bit datapath, on one
+# vNIC and on 32 vNICs; the replay of the tcpdump captures at the physical
+# limit and at half of it. Full length, every configuration and several
+# seeds: make regress.
+TEST_CMDS += tb-system tb-system-w256 tb-system-v1 tb-system-v32 tb-replay
 TEST_CMD_tb-system      = $(TB_B)/default/tb_system --quick
 TEST_CMD_tb-system-w256 = $(TB_B)/v8_w256/tb_system --quick --seed 2
+TEST_CMD_tb-system-v1   = $(TB_B)/v1_w64/tb_system --quick --seed 3
+TEST_CMD_tb-system-v32  = $(TB_B)/v32_w64/tb_system --quick --seed 4
 TEST_CMD_tb-replay      = $(TB_B)/default/tb_replay --quick $(TRAFFIC_DIR)
-TEST_DEPS += $(TB_B)/default/tb_system $(TB_B)/v8_w256/tb_system $(TB_B)/default/tb_replay
+TEST_DEPS += $(TB_B)/default/tb_system $(TB_B)/v8_w256/tb_system $(TB_B)/v1_w64/tb_system \
+             $(TB_B)/v32_w64/tb_system $(TB_B)/default/tb_replay
 
 .PHONY: tb-pending
 tb-pending: $(TB_PENDING_BINS) | $(BOOTSTRAP)

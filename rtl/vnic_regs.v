@@ -700,6 +700,12 @@ reg [4:0]  flt_vnic;
 reg [7:0]  flt_reason;
 reg [63:0] flt_addr;
 reg        tail_bad_take;          // this write is a bad doorbell
+reg [63:0] tail_bad_addr;          // its FAULT_ADDR
+// A bad doorbell's FAULT is taken in the cycle after the write: a register
+// write of cycle w is applied after the events of w (architecture §10).
+reg        bt_q;
+reg [4:0]  bt_vnic_q;
+reg [63:0] bt_addr_q;
 reg        rx_flt_rdy, tx_flt_rdy;
 reg [31:0] tail_m;
 reg [3:0]  tail_sz;
@@ -730,25 +736,27 @@ always @* begin
     end
     tail_m = merge32({16'd0, tail_old}, s_axil_wdata, s_axil_wstrb);
     tail_bad_take = 1'b0;
-    flt_addr = 64'd0;
+    tail_bad_addr = 64'd0;
     if (wr_go && tail_wr) begin
         if (tail_sz > RING_LOG2_MAX || tail_base[3:0] != 4'd0) begin
             tail_bad_take = 1'b1;
-            flt_addr = tail_base;
+            tail_bad_addr = tail_base;
         end else if (tail_m[16:0] >= ring_len(tail_sz)) begin
             tail_bad_take = 1'b1;
-            flt_addr = {32'd0, tail_m};
+            tail_bad_addr = {32'd0, tail_m};
         end
     end
     flt_take = 1'b0;
     flt_vnic = 5'd0;
     flt_reason = 8'd0;
+    flt_addr = 64'd0;
     rx_flt_rdy = 1'b0;
     tx_flt_rdy = 1'b0;
-    if (tail_bad_take) begin
+    if (bt_q) begin
         flt_take = 1'b1;
         flt_reason = R_BAD_TAIL;
-        flt_vnic = wpage32[4:0] - 5'd1;
+        flt_vnic = bt_vnic_q;
+        flt_addr = bt_addr_q;
     end else if (rx_fault_valid) begin
         rx_flt_rdy = 1'b1;
         flt_take = 1'b1;
@@ -762,6 +770,12 @@ always @* begin
         flt_reason = tx_fault_reason;
         flt_addr = tx_fault_addr;
     end
+end
+
+always @(posedge clk) begin
+    bt_q <= !rst && tail_bad_take;
+    bt_vnic_q <= wpage32[4:0] - 5'd1;
+    bt_addr_q <= tail_bad_addr;
 end
 
 assign rx_fault_ready = rx_flt_rdy;

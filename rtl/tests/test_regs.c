@@ -385,6 +385,7 @@ static void test_reset_counters(struct env *e)
     VTB_CHECK(&e->r, e->fault_events == 1 && e->last_reason == VNIC_FAULT_REASON_BAD_TAIL && e->last_faddr == 9,
               "TAIL beyond the ring: fault %u reason %u addr %llu", e->fault_events, e->last_reason,
               (unsigned long long)e->last_faddr);
+    cycle(e); /* the FAULT is taken the cycle after the write, halted follows */
     VTB_CHECK(&e->r, (e->p.rxr_tail >> 32 & 0xFFFF) == 7 && e->p.halted == 0x4, "TAIL kept, vNIC 2 halted");
     VTB_CHECK(&e->r, rd(e, VNIC_PF_G_FAULT_VEC) == 0x4, "FAULT_VEC");
     wr(e, VNIC_PF_G_VSEL, 2);

@@ -905,21 +905,6 @@ generate
         always @(posedge clk) begin
             if (rst) begin
                 act_q[gv*CFG_BITS +: CFG_BITS] <= CFG_RESET;
-                halted_q[gv] <= 1'b0;
-                reason_q[gv*8 +: 8] <= 8'd0;
-                faddr_q[gv*64 +: 64] <= 64'd0;
-                vf_int_status_q[2*gv +: 2] <= 2'b00;
-                vf_int_mask_q[2*gv +: 2] <= 2'b00;
-                rxr_base_q[gv*64 +: 64] <= 64'd0;
-                rxr_size_q[gv*4 +: 4] <= 4'd0;
-                rxr_tail_q[gv*16 +: 16] <= 16'd0;
-                rxr_icnt_q[gv*16 +: 16] <= 16'd0;
-                rxr_itmr_q[gv*24 +: 24] <= 24'd0;
-                txr_base_q[gv*64 +: 64] <= 64'd0;
-                txr_size_q[gv*4 +: 4] <= 4'd0;
-                txr_tail_q[gv*16 +: 16] <= 16'd0;
-                txr_icnt_q[gv*16 +: 16] <= 16'd0;
-                txr_itmr_q[gv*24 +: 24] <= 24'd0;
             end else begin
                 if (do_commit && cv_q == gv)
                     act_q[gv*CFG_BITS +: CFG_BITS] <= st_q;
@@ -951,23 +936,24 @@ generate
                     reason_q[gv*8 +: 8] <= flt_reason;
                     faddr_q[gv*64 +: 64] <= flt_addr;
                 end
-                if (rst_v) begin
-                    halted_q[gv] <= 1'b0;
-                    reason_q[gv*8 +: 8] <= 8'd0;
-                    faddr_q[gv*64 +: 64] <= 64'd0;
-                    vf_int_status_q[2*gv +: 2] <= 2'b00;
-                    vf_int_mask_q[2*gv +: 2] <= 2'b00;
-                    rxr_base_q[gv*64 +: 64] <= 64'd0;
-                    rxr_size_q[gv*4 +: 4] <= 4'd0;
-                    rxr_tail_q[gv*16 +: 16] <= 16'd0;
-                    rxr_icnt_q[gv*16 +: 16] <= 16'd0;
-                    rxr_itmr_q[gv*24 +: 24] <= 24'd0;
-                    txr_base_q[gv*64 +: 64] <= 64'd0;
-                    txr_size_q[gv*4 +: 4] <= 4'd0;
-                    txr_tail_q[gv*16 +: 16] <= 16'd0;
-                    txr_icnt_q[gv*16 +: 16] <= 16'd0;
-                    txr_itmr_q[gv*24 +: 24] <= 24'd0;
-                end
+            end
+            // power-on reset and the vNIC's RESET clear the same VF state
+            if (rst || rst_v) begin
+                halted_q[gv] <= 1'b0;
+                reason_q[gv*8 +: 8] <= 8'd0;
+                faddr_q[gv*64 +: 64] <= 64'd0;
+                vf_int_status_q[2*gv +: 2] <= 2'b00;
+                vf_int_mask_q[2*gv +: 2] <= 2'b00;
+                rxr_base_q[gv*64 +: 64] <= 64'd0;
+                rxr_size_q[gv*4 +: 4] <= 4'd0;
+                rxr_tail_q[gv*16 +: 16] <= 16'd0;
+                rxr_icnt_q[gv*16 +: 16] <= 16'd0;
+                rxr_itmr_q[gv*24 +: 24] <= 24'd0;
+                txr_base_q[gv*64 +: 64] <= 64'd0;
+                txr_size_q[gv*4 +: 4] <= 4'd0;
+                txr_tail_q[gv*16 +: 16] <= 16'd0;
+                txr_icnt_q[gv*16 +: 16] <= 16'd0;
+                txr_itmr_q[gv*24 +: 24] <= 24'd0;
             end
         end
     end

@@ -21,12 +21,14 @@ struct env {
     unsigned cmd_events, last_op, last_vnic, last_err;
     unsigned fault_events, last_reason;
     uint64_t last_faddr;
+    unsigned long ncyc, fault_cyc, wr_cyc; /* clock edges so far; at the last FAULT; at the last write's handshake */
     unsigned commits, resets, clears;
 };
 
 static void cycle(struct env *e)
 {
     vtb_cycle(e->t, &e->p);
+    e->ncyc++;
     if (e->p.trc_cmd_valid) {
         e->cmd_events++;
         e->last_op = (unsigned)e->p.trc_cmd_op;
@@ -37,6 +39,7 @@ static void cycle(struct env *e)
         e->fault_events++;
         e->last_reason = (unsigned)e->p.trc_fault_reason;
         e->last_faddr = e->p.trc_fault_addr;
+        e->fault_cyc = e->ncyc;
     }
     e->commits += (unsigned)e->p.cmd_commit;
     e->resets += (unsigned)e->p.cmd_reset;
@@ -57,6 +60,8 @@ static void wr_strb(struct env *e, uint32_t a, uint32_t d, unsigned strb)
     for (unsigned i = 0; i < 1000; i++) {
         vtb_eval(e->t, &e->p);
         int go = e->p.awready && e->p.wready;
+        if (go)
+            e->wr_cyc = e->ncyc;
         cycle(e);
         if (go)
             break;
@@ -385,6 +390,10 @@ static void test_reset_counters(struct env *e)
     VTB_CHECK(&e->r, e->fault_events == 1 && e->last_reason == VNIC_FAULT_REASON_BAD_TAIL && e->last_faddr == 9,
               "TAIL beyond the ring: fault %u reason %u addr %llu", e->fault_events, e->last_reason,
               (unsigned long long)e->last_faddr);
+    /* wr_cyc + 1 is the edge that ends the write's cycle w; the FAULT is
+     * traced in w + 1 (architecture §10: a write of w follows w's events) */
+    VTB_CHECK(&e->r, e->fault_cyc == e->wr_cyc + 2, "bad doorbell FAULT %lu cycles after the write, expected 1",
+              e->fault_cyc - e->wr_cyc - 1);
     cycle(e); /* the FAULT is taken the cycle after the write, halted follows */
     VTB_CHECK(&e->r, (e->p.rxr_tail >> 32 & 0xFFFF) == 7 && e->p.halted == 0x4, "TAIL kept, vNIC 2 halted");
     VTB_CHECK(&e->r, rd(e, VNIC_PF_G_FAULT_VEC) == 0x4, "FAULT_VEC");

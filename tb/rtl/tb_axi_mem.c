@@ -308,6 +308,7 @@ static void mem_sample(void *ctx, struct tb_sim *s)
     }
     /* R */
     if (p->m_axi_rvalid && p->m_axi_rready) {
+        m->r_beats++;
         struct tb_axi_burst *b = &m->rq[m->rq_head];
         if (b->resp || p->m_axi_rresp)
             m->err_resp++;
@@ -344,6 +345,7 @@ static void mem_sample(void *ctx, struct tb_sim *s)
     }
     /* W (wready was only offered with an AW short of data) */
     if (p->m_axi_wvalid && p->m_axi_wready) {
+        m->w_beats++;
         struct tb_axi_burst *b = &m->wq[(m->wq_head + m->wq_data) % TB_MEM_QDEPTH];
         int last = b->beat == b->len;
         if (!!p->m_axi_wlast != last) {

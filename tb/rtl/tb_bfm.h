@@ -99,6 +99,7 @@ struct tb_axi_mem {
     uint32_t w_data[VNIC_DUT_DATA_WORDS], w_strb; uint8_t w_last;
     /* statistics */
     uint64_t rd_bursts, wr_bursts, rd_bytes, wr_bytes, err_resp;
+    uint64_t r_beats, w_beats;  /* data beats taken on R and W: channel occupancy */
     unsigned max_rd_seen;
     /* optional observer of every write landing in memory */
     void (*on_write)(void *ctx, uint64_t addr, const uint8_t *data, size_t len);

@@ -82,7 +82,8 @@ static inline int tb_run_cases(const char *prog, const struct tb_case *cases, un
             continue;
         }
         if (i == 0 || only)
-            printf("  model: %s\n", env->model ? "lockstep" : env->model_note);
+            printf("  model: %s\n", env->model ? "lockstep"
+                                   : env->model_note[0] ? env->model_note : "off (the RTL alone)");
         cases[i].fn(&t);
         if (t.skip) {
             printf("  %s: skipped (does not apply to this build)\n", cases[i].name);

@@ -133,6 +133,7 @@ void vnic_model_free(struct vnic_model *m)
         free(m->v[v].txq.f);
         free(m->v[v].rxr.r);
         free(m->v[v].txr.r);
+        free(m->v[v].txc.r);
         free(m->v[v].txpend);
     }
     for (unsigned i = 0; i < m->mm_n; i++)
@@ -154,6 +155,18 @@ void vnic_model_set_mode(struct vnic_model *m, enum vnic_model_mode mode)
 }
 
 const struct vnic_model_params *vnic_model_get_params(const struct vnic_model *m) { return &m->p; }
+
+int vnic_model_window(const struct vnic_model *m, unsigned v, unsigned w, uint64_t *gbase,
+                      uint64_t *hbase, uint64_t *size)
+{
+    if (v >= m->p.num_vnic || w >= m->p.num_win)
+        return -1;
+    const struct vcfg *c = &m->v[v].cfg;
+    *gbase = c->win[w].gbase;
+    *hbase = c->win[w].hbase;
+    *size = c->win[w].size;
+    return 0;
+}
 
 uint64_t vnic_model_now(const struct vnic_model *m) { return m->now; }
 
@@ -223,6 +236,7 @@ const char *vnic_ev_type_name(enum vnic_ev_type t)
     case VNIC_EV_CMD: return "CMD";
     case VNIC_EV_FAULT: return "FAULT";
     case VNIC_EV_IRQ: return "IRQ";
+    case VNIC_EV_TX_CPL: return "TX_CPL";
     default: return "?";
     }
 }
@@ -504,6 +518,7 @@ static void dispatch(struct vnic_model *m, struct vnic_ev *ev, bool ext)
     case VNIC_EV_TX_QUEUED: apply_tx_queued(m, ev, ext); break;
     case VNIC_EV_TX_GRANT: apply_tx_grant(m, ev, ext); break;
     case VNIC_EV_TX_SENT: apply_tx_sent(m, ev, ext); break;
+    case VNIC_EV_TX_CPL: apply_tx_cpl(m, ev, ext); break;
     case VNIC_EV_CMD: apply_cmd(m, ev, ext); break;
     case VNIC_EV_FAULT: apply_fault(m, ev, ext); break;
     case VNIC_EV_IRQ:

@@ -119,4 +119,11 @@ int vnic_model_check_conservation(const struct vnic_model *m, char *err, size_t 
 /* Parameters the model was built with (defaults filled in). */
 const struct vnic_model_params *vnic_model_get_params(const struct vnic_model *m);
 
+/* Window w of vnic's active configuration (docs/architecture.md §6): guest
+ * base, host base and size in bytes (0: no window). Configuration, not a
+ * decision: the RTL harness checks every host-memory access against it.
+ * Returns 0, or -1 when vnic or w is out of range. */
+int vnic_model_window(const struct vnic_model *m, unsigned vnic, unsigned w, uint64_t *gbase,
+                      uint64_t *hbase, uint64_t *size);
+
 #endif

@@ -13,8 +13,22 @@ void ring_reset(struct vnic_model *m, unsigned v, unsigned r)
     struct ring *g = &m->v[v].ring[r];
     memset(g, 0, sizeof(*g));
     g->itr_timer_at = NOCYC;
+    g->head_cyc = NOCYC;
+    m->v[v].ring_lock[r] = false;
     m->v[v].fetch_stop[r] = false;
     m->v[v].fetch_last_arr[r] = 0;
+}
+
+/* HEAD of ring r advances in the current cycle; the value before this
+ * cycle's events is kept for the doorbell check (§4.8). */
+void ring_set_head(struct vnic_model *m, unsigned v, unsigned r, uint32_t head)
+{
+    struct ring *g = &m->v[v].ring[r];
+    if (g->head_cyc != m->now) {
+        g->head_pre = g->head;
+        g->head_cyc = m->now;
+    }
+    g->head = head;
 }
 
 /* Translate [g, g+n) through v's windows (§6). */
@@ -207,22 +221,32 @@ void apply_ring_desc(struct vnic_model *m, struct vnic_ev *ev, unsigned r)
     ring_prefetch(m, v, r, m->now + 1);
 }
 
-/* A TAIL write (doorbell). old is TAIL before the write. */
-void doorbell(struct vnic_model *m, unsigned v, unsigned r, uint32_t old)
+/* A TAIL write (doorbell). old is TAIL before the write, val the 32-bit
+ * value written: the whole value is checked against the ring size (§6). */
+void doorbell(struct vnic_model *m, unsigned v, unsigned r, uint32_t old, uint32_t val)
 {
     struct vnic_state *s = &m->v[v];
     uint32_t l = (s->vreg[VIDX(RREG(r, SIZE))] & VNIC_VF_RXR_SIZE_LOG2_MASK) >>
                  VNIC_VF_RXR_SIZE_LOG2_LSB;
     uint64_t base = ring_base(m, v, r);
-    uint32_t tail = ring_tail(m, v, r);
     bool bad = false;
     uint64_t addr = 0;
     if (l > VNIC_RING_LOG2_MAX || (base & 15u)) {
         bad = true;
         addr = base;
-    } else if (tail >= (1u << l)) {
-        bad = true;
-        addr = tail;
+    } else {
+        /* beyond the ring, or back over descriptors the device owns
+         * [HEAD, TAIL), HEAD as the register reads in this cycle: an RX_CPL
+         * of this cycle is visible from the next one, a TX_CPL in its own
+         * (stand-alone, where a host may read HEAD and write TAIL in one
+         * cycle: HEAD as the host read it) */
+        const struct ring *g = &s->ring[r];
+        uint32_t mask = (1u << l) - 1;
+        uint32_t h = g->head_cyc == m->now && r == 0 && !standalone(m) ? g->head_pre : g->head;
+        if (val >= (1u << l) || ((val - h) & mask) < ((old - h) & mask)) {
+            bad = true;
+            addr = val;
+        }
     }
     if (bad) {
         s->vreg[VIDX(RREG(r, TAIL))] = old;
@@ -243,6 +267,8 @@ void doorbell(struct vnic_model *m, unsigned v, unsigned r, uint32_t old)
         }
         return;
     }
+    if (val)
+        s->ring_lock[r] = true;
     if (standalone(m))
         ring_prefetch(m, v, r, m->now + 1);
     else if (r == 1)
@@ -805,7 +831,7 @@ void apply_rx_cpl(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         return;
     }
     uint32_t size = ring_size(m, v, 0);
-    s->ring[0].head = size ? (rec->idx + 1) & (size - 1) : 0;
+    ring_set_head(m, v, 0, size ? (rec->idx + 1) & (size - 1) : 0);
     if (rec->out == RXO_BUFLEN) {
         s->stat[ST_DROP_BUFLEN]++;
     } else {

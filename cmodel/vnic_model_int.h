@@ -59,7 +59,7 @@ enum {
 enum {
     R_RX_SOF, R_RX_DEC, R_RX_GRANT, R_TX_GRANT, R_RX_FIFO_REL, R_RX_STORED,
     R_RX_FREE, R_RX_CPL, R_I_RX_DESC, R_I_TX_DESC, R_I_TX_DMA, R_I_TX_DATA,
-    R_TX_QUEUED, R_TX_SENT, R_I_IRQ, R_CMD, R_FAULT, R_IRQ, R_NUM
+    R_TX_QUEUED, R_TX_SENT, R_TX_CPL, R_I_IRQ, R_CMD, R_FAULT, R_IRQ, R_NUM
 };
 
 /* A queued event: the fields of struct vnic_ev that timing needs; it is
@@ -111,6 +111,8 @@ struct vdesc {
 /* Device side of one descriptor ring. Indices are mod 2^SIZE. */
 struct ring {
     uint32_t head;    /* HEAD register: next descriptor the device completes */
+    uint32_t head_pre; /* HEAD before the events of cycle head_cyc */
+    uint64_t head_cyc; /* cycle of the last HEAD change (NOCYC: none) */
     uint32_t use;     /* next descriptor the engine takes */
     uint32_t fetch;   /* stand-alone: next descriptor to prefetch */
     uint32_t onchip;  /* stand-alone: descriptors fetched (>= use) */
@@ -159,6 +161,18 @@ struct txrecq {
     uint32_t cap, head, n;
 };
 
+/* Lockstep: a TX completion decided, written back at its TX_CPL. */
+struct txcpl {
+    uint64_t desc_g;
+    uint32_t idx;
+    uint16_t buflen, status;
+    int st;           /* counter it adds to (ST_*), -1: none */
+};
+struct txcplq {
+    struct txcpl *r;
+    uint32_t cap, head, n;
+};
+
 /* A fault the model expects the RTL to report (lockstep). */
 struct fcand {
     uint8_t valid, reason;
@@ -199,6 +213,7 @@ struct vnic_state {
     struct fring txq;          /* frames in the TX partition: granted, queued */
     uint32_t tx_ngranted;
     struct txrecq txr;         /* descriptors in the TX DMA engine */
+    struct txcplq txc;         /* lockstep: completions decided, not yet TX_CPL */
     uint32_t tx_reads;         /* stand-alone: reads in flight */
 
     uint8_t *txpend;           /* data of the TX frame about to be queued */
@@ -206,6 +221,7 @@ struct vnic_state {
     uint64_t fetch_last_arr[2];
 
     struct fcand bad_tail;     /* lockstep: BAD_TAIL seen at a doorbell */
+    bool ring_lock[2];         /* a doorbell posted: BASE and SIZE locked until RESET */
 };
 
 /* A wire frame between vnic_model_rx() and its decision. */
@@ -360,7 +376,8 @@ void apply_irq_chk(struct vnic_model *m, struct vnic_ev *ev);
 void rx_wake(struct vnic_model *m, uint64_t c);
 void ring_prefetch(struct vnic_model *m, unsigned v, unsigned r, uint64_t c);
 void ring_reset(struct vnic_model *m, unsigned v, unsigned r);
-void doorbell(struct vnic_model *m, unsigned v, unsigned r, uint32_t old);
+void ring_set_head(struct vnic_model *m, unsigned v, unsigned r, uint32_t head);
+void doorbell(struct vnic_model *m, unsigned v, unsigned r, uint32_t old, uint32_t val);
 void itr_written(struct vnic_model *m, unsigned v, unsigned r);
 void mod_complete(struct vnic_model *m, unsigned v, unsigned r);
 bool xlate(const struct vnic_model *m, unsigned v, uint64_t g, uint64_t n, uint64_t *h);
@@ -389,6 +406,7 @@ void tx_wake(struct vnic_model *m, uint64_t c);
 void txdma_wake(struct vnic_model *m, uint64_t c);
 void tx_lockstep_advance(struct vnic_model *m, unsigned v);
 void tx_discard(struct vnic_model *m, unsigned v);
+void apply_tx_cpl(struct vnic_model *m, struct vnic_ev *ev, bool ext);
 void tx_halt_cleanup(struct vnic_model *m, unsigned v);
 bool tx_fault_candidate(struct vnic_model *m, unsigned v, unsigned reason, uint64_t addr);
 
@@ -411,6 +429,7 @@ static inline int ev_rank(unsigned type)
     case EVI_TX_DATA: return R_I_TX_DATA;
     case VNIC_EV_TX_QUEUED: return R_TX_QUEUED;
     case VNIC_EV_TX_SENT: return R_TX_SENT;
+    case VNIC_EV_TX_CPL: return R_TX_CPL;
     case EVI_IRQ_CHK: return R_I_IRQ;
     case VNIC_EV_CMD: return R_CMD;
     case VNIC_EV_FAULT: return R_FAULT;

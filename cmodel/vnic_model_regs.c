@@ -224,7 +224,9 @@ static uint32_t commit(struct vnic_model *m, unsigned v)
 
 static bool dma_busy(const struct vnic_model *m, unsigned v)
 {
-    return m->v[v].rx_inflight != 0 || m->v[v].tx_reads != 0;
+    /* stand-alone also the TX completions decided, not yet written back */
+    return m->v[v].rx_inflight != 0 || m->v[v].tx_reads != 0 ||
+           (standalone(m) && m->v[v].txc.n != 0);
 }
 
 static void do_reset(struct vnic_model *m, unsigned v)
@@ -467,6 +469,9 @@ static void vf_write(struct vnic_model *m, unsigned v, uint32_t o, uint32_t val)
     if (v >= m->p.num_vnic || !a->mapped || a->acc == VNIC_ACCESS_RO || w >= VF_WORDS)
         return;
     struct vnic_state *s = &m->v[v];
+    if ((s->ring_lock[0] && (o == VNIC_VF_RXR_BASE_LO || o == VNIC_VF_RXR_BASE_HI || o == VNIC_VF_RXR_SIZE)) ||
+        (s->ring_lock[1] && (o == VNIC_VF_TXR_BASE_LO || o == VNIC_VF_TXR_BASE_HI || o == VNIC_VF_TXR_SIZE)))
+        return; /* a ring posted to: BASE and SIZE locked until RESET (§4.8) */
     uint32_t old = s->vreg[w];
     uint32_t plain = a->wr & ~a->w1c;
     uint32_t nv = (old & ~plain) | (val & plain);
@@ -474,10 +479,10 @@ static void vf_write(struct vnic_model *m, unsigned v, uint32_t o, uint32_t val)
     s->vreg[w] = nv;
     switch (o) {
     case VNIC_VF_RXR_TAIL:
-        doorbell(m, v, 0, old);
+        doorbell(m, v, 0, old, val);
         break;
     case VNIC_VF_TXR_TAIL:
-        doorbell(m, v, 1, old);
+        doorbell(m, v, 1, old, val);
         break;
     case VNIC_VF_RXR_ITR_COUNT:
     case VNIC_VF_RXR_ITR_TIMER:

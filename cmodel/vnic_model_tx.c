@@ -50,27 +50,87 @@ static void txr_release(struct vnic_model *m, unsigned v, struct txrec *r)
     }
 }
 
-/* A TX descriptor completes: bytes 8..15 written, HEAD advanced. */
+static struct txcpl *txc_at(struct txcplq *q, uint32_t i) { return &q->r[(q->head + i) & (q->cap - 1)]; }
+
+static struct txcpl *txc_push(struct txcplq *q)
+{
+    if (q->n == q->cap) {
+        uint32_t nc = q->cap ? 2 * q->cap : 16;
+        struct txcpl *nr = malloc((size_t)nc * sizeof(*nr));
+        if (!nr)
+            return NULL;
+        for (uint32_t i = 0; i < q->n; i++)
+            nr[i] = *txc_at(q, i);
+        free(q->r);
+        q->r = nr;
+        q->cap = nc;
+        q->head = 0;
+    }
+    struct txcpl *c = &q->r[(q->head + q->n++) & (q->cap - 1)];
+    memset(c, 0, sizeof(*c));
+    return c;
+}
+
+static void txc_pop(struct txcplq *q)
+{
+    q->head = (q->head + 1) & (q->cap - 1);
+    q->n--;
+}
+
+/* A TX descriptor's outcome is decided (st: the counter it adds to, -1
+ * none). Stand-alone it completes now: bytes 8..15 written, HEAD advanced.
+ * Lockstep it completes at its TX_CPL, the RTL's write-back timing. */
 static void tx_desc_complete(struct vnic_model *m, unsigned v, uint32_t idx, uint64_t dg,
-                             uint16_t buflen, uint16_t status)
+                             uint16_t buflen, uint16_t status, int st)
 {
     struct vnic_state *s = &m->v[v];
-    unsigned reason = desc_writeback(m, v, 1, dg, buflen, 0, status);
-    if (reason) {
-        if (standalone(m)) {
-            sched_fault(m, v, reason, dg, m->now);
-        } else {
-            struct txrec *r = txr_push(&s->txr);
-            if (r) {
-                r->kind = TXE_FAULT;
-                r->reason = (uint8_t)reason;
-                r->faddr = dg;
-            }
-        }
+    struct txcpl *c = txc_push(&s->txc);
+    if (!c)
+        return;
+    c->desc_g = dg;
+    c->idx = idx;
+    c->buflen = buflen;
+    c->status = status;
+    c->st = st;
+    if (standalone(m)) /* written back; HEAD visible from the next cycle */
+        sched(m, VNIC_EV_TX_CPL, m->now + 1, v, 0, 0, s->gen);
+}
+
+/* TX_CPL (lockstep): the oldest decided completion is written back. */
+void apply_tx_cpl(struct vnic_model *m, struct vnic_ev *ev, bool ext)
+{
+    unsigned v = ev->vnic;
+    if (v >= m->p.num_vnic) {
+        mismatch(m, ev->cycle, -1, (long)v, "TX_CPL for a vNIC that does not exist");
         return;
     }
+    struct vnic_state *s = &m->v[v];
+    if (!ext && ev->err != s->gen)
+        return; /* scheduled before a RESET */
+    if (!s->txc.n) {
+        if (ext)
+            mismatch(m, ev->cycle, -1, (long)v, "TX_CPL but the model has no TX completion decided");
+        return;
+    }
+    struct txcpl c = *txc_at(&s->txc, 0);
+    txc_pop(&s->txc);
+    unsigned reason = desc_writeback(m, v, 1, c.desc_g, c.buflen, 0, c.status);
+    if (c.st >= 0)
+        s->stat[c.st]++;
+    if (reason && !ext) { /* stand-alone: the write-back faults, nothing later completes */
+        s->txc.n = 0;
+        sched_fault(m, v, reason, c.desc_g, m->now);
+        cmd_reset_check(m, v);
+        return;
+    }
+    if (reason)
+        mismatch(m, ev->cycle, -1, (long)v, "TX_CPL for descriptor %u, whose write-back faults "
+                 "(reason %u)", c.idx, reason);
     uint32_t size = ring_size(m, v, 1);
-    s->ring[1].head = size ? (idx + 1) & (size - 1) : 0;
+    ring_set_head(m, v, 1, size ? (c.idx + 1) & (size - 1) : 0);
+    report(m, ev);
+    if (!ext)
+        cmd_reset_check(m, v);
 }
 
 static bool spoofed(const struct vnic_state *s, const uint8_t *d)
@@ -130,8 +190,8 @@ void tx_lockstep_advance(struct vnic_model *m, unsigned v)
         }
         g->use = (idx + 1) & mask;
         if (txlen_bad(m, d.len)) {
-            s->stat[ST_DROP_TXLEN]++;
-            tx_desc_complete(m, v, idx, dg, d.len, VNIC_DESC_STATUS_DD | VNIC_DESC_STATUS_EOP | VNIC_DESC_STATUS_ERR_TXLEN);
+            tx_desc_complete(m, v, idx, dg, d.len, VNIC_DESC_STATUS_DD | VNIC_DESC_STATUS_EOP | VNIC_DESC_STATUS_ERR_TXLEN,
+                             ST_DROP_TXLEN);
             continue;
         }
         uint64_t h;
@@ -151,8 +211,8 @@ void tx_lockstep_advance(struct vnic_model *m, unsigned v)
             return;
         }
         if (spoofed(s, buf)) {
-            s->stat[ST_DROP_SPOOF]++;
-            tx_desc_complete(m, v, idx, dg, d.len, VNIC_DESC_STATUS_DD | VNIC_DESC_STATUS_EOP | VNIC_DESC_STATUS_ERR_SPOOF);
+            tx_desc_complete(m, v, idx, dg, d.len, VNIC_DESC_STATUS_DD | VNIC_DESC_STATUS_EOP | VNIC_DESC_STATUS_ERR_SPOOF,
+                             ST_DROP_SPOOF);
             continue;
         }
         struct txrec *r = txr_push(&s->txr);
@@ -187,15 +247,15 @@ static void tx_retire(struct vnic_model *m, unsigned v)
         struct txrec c = *r;
         if (c.kind == TXE_TXLEN) {
             txr_remove(&s->txr, 0);
-            s->stat[ST_DROP_TXLEN]++;
             tx_desc_complete(m, v, c.idx, c.desc_g, c.buflen,
-                             VNIC_DESC_STATUS_DD | VNIC_DESC_STATUS_EOP | VNIC_DESC_STATUS_ERR_TXLEN);
+                             VNIC_DESC_STATUS_DD | VNIC_DESC_STATUS_EOP | VNIC_DESC_STATUS_ERR_TXLEN,
+                             ST_DROP_TXLEN);
         } else if (c.kind == TXE_SPOOF) {
             txr_release(m, v, r);
             txr_remove(&s->txr, 0);
-            s->stat[ST_DROP_SPOOF]++;
             tx_desc_complete(m, v, c.idx, c.desc_g, c.buflen,
-                             VNIC_DESC_STATUS_DD | VNIC_DESC_STATUS_EOP | VNIC_DESC_STATUS_ERR_SPOOF);
+                             VNIC_DESC_STATUS_DD | VNIC_DESC_STATUS_EOP | VNIC_DESC_STATUS_ERR_SPOOF,
+                             ST_DROP_SPOOF);
         } else if (c.kind == TXE_GOOD && c.arrived) {
             struct vnic_ev ev;
             ev_zero(&ev);
@@ -350,7 +410,7 @@ void apply_tx_queued(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         s->tx_wp = wrap_add(s->tx_wp, S, s->cfg.tx_size);
     }
     report(m, ev);
-    tx_desc_complete(m, v, c.idx, c.desc_g, c.buflen, VNIC_DESC_STATUS_DD | VNIC_DESC_STATUS_EOP);
+    tx_desc_complete(m, v, c.idx, c.desc_g, c.buflen, VNIC_DESC_STATUS_DD | VNIC_DESC_STATUS_EOP, -1);
     if (ext)
         tx_lockstep_advance(m, v);
     else
@@ -566,6 +626,18 @@ void apply_tx_sent(struct vnic_model *m, struct vnic_ev *ev, bool ext)
 bool tx_fault_candidate(struct vnic_model *m, unsigned v, unsigned reason, uint64_t addr)
 {
     struct vnic_state *s = &m->v[v];
+    if (!standalone(m) && s->txc.n && txc_at(&s->txc, 0)->desc_g == addr &&
+        reason != VNIC_FAULT_REASON_TX_BUF_ADDR) {
+        /* the write-back of the oldest decided completion: its counter
+         * counts (decided), nothing later of the vNIC completes */
+        struct txcpl c = *txc_at(&s->txc, 0);
+        if (desc_writeback(m, v, 1, c.desc_g, c.buflen, 0, c.status) == reason) {
+            if (c.st >= 0)
+                s->stat[c.st]++;
+            s->txc.n = 0;
+            return true;
+        }
+    }
     for (uint32_t i = 0; i < s->txr.n; i++) {
         struct txrec *r = txr_at(&s->txr, i);
         if (r->kind == TXE_FAULT && r->reason == reason && r->faddr == addr) {
@@ -640,4 +712,5 @@ void tx_discard(struct vnic_model *m, unsigned v)
         txr_release(m, v, txr_at(&s->txr, 0));
         txr_remove(&s->txr, 0);
     }
+    s->txc.n = 0;
 }

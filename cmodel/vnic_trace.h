@@ -19,6 +19,7 @@ enum vnic_ev_type {
     VNIC_EV_CMD,             /* op, vnic, err */
     VNIC_EV_FAULT,           /* vnic, reason, addr */
     VNIC_EV_IRQ,             /* irq_mask */
+    VNIC_EV_TX_CPL,          /* vnic: TXR.HEAD advanced, visible from this cycle */
 };
 
 /* Wire verdicts (trc_rx_dec_wire). */

@@ -7,7 +7,9 @@
  * Two AXI4 masters s0_* and s1_* (S_ID_W-bit IDs) share one master port
  * m_* whose ID is {source, ID} (S_ID_W + 1 bits): responses are routed
  * back by the source bit, so each source sees its own IDs unchanged and
- * the ordering rules of AXI per ID hold per source.
+ * the ordering rules of AXI per ID hold per source. The AXI4 user signals
+ * of AR and AW (USER_W bits: the vNIC a request is made for) travel with
+ * their request unchanged.
  *
  * AR and AW: registered outputs; a request is taken from one source per
  * cycle, round robin when both wait (the last winner goes second), and
@@ -27,6 +29,7 @@ module vnic_axi_arb #(
     parameter integer S_ID_W  = 4,        // ID width of each source, bits
     parameter integer ADDR_W  = 64,       // address width, bits
     parameter integer DATA_W  = 64,       // data width, bits
+    parameter integer USER_W  = 1,        // AR/AW user width, bits (1..8)
     parameter integer W_FIFO  = 16        // write bursts accepted ahead of their data (power of two, 2..64)
 ) (
     input  wire                  clk,
@@ -34,6 +37,7 @@ module vnic_axi_arb #(
 
     // source 0
     input  wire [S_ID_W-1:0]     s0_awid,
+    input  wire [USER_W-1:0]     s0_awuser,
     input  wire [ADDR_W-1:0]     s0_awaddr,
     input  wire [7:0]            s0_awlen,
     input  wire [2:0]            s0_awsize,
@@ -53,6 +57,7 @@ module vnic_axi_arb #(
     output wire                  s0_bvalid,
     input  wire                  s0_bready,
     input  wire [S_ID_W-1:0]     s0_arid,
+    input  wire [USER_W-1:0]     s0_aruser,
     input  wire [ADDR_W-1:0]     s0_araddr,
     input  wire [7:0]            s0_arlen,
     input  wire [2:0]            s0_arsize,
@@ -71,6 +76,7 @@ module vnic_axi_arb #(
 
     // source 1
     input  wire [S_ID_W-1:0]     s1_awid,
+    input  wire [USER_W-1:0]     s1_awuser,
     input  wire [ADDR_W-1:0]     s1_awaddr,
     input  wire [7:0]            s1_awlen,
     input  wire [2:0]            s1_awsize,
@@ -90,6 +96,7 @@ module vnic_axi_arb #(
     output wire                  s1_bvalid,
     input  wire                  s1_bready,
     input  wire [S_ID_W-1:0]     s1_arid,
+    input  wire [USER_W-1:0]     s1_aruser,
     input  wire [ADDR_W-1:0]     s1_araddr,
     input  wire [7:0]            s1_arlen,
     input  wire [2:0]            s1_arsize,
@@ -108,6 +115,7 @@ module vnic_axi_arb #(
 
     // merged master
     output wire [S_ID_W:0]       m_awid,
+    output wire [USER_W-1:0]     m_awuser,
     output wire [ADDR_W-1:0]     m_awaddr,
     output wire [7:0]            m_awlen,
     output wire [2:0]            m_awsize,
@@ -127,6 +135,7 @@ module vnic_axi_arb #(
     input  wire                  m_bvalid,
     output wire                  m_bready,
     output wire [S_ID_W:0]       m_arid,
+    output wire [USER_W-1:0]     m_aruser,
     output wire [ADDR_W-1:0]     m_araddr,
     output wire [7:0]            m_arlen,
     output wire [2:0]            m_arsize,
@@ -144,20 +153,23 @@ module vnic_axi_arb #(
     output wire                  m_rready
 );
 
-localparam integer AXW = S_ID_W + 1 + ADDR_W + 8 + 3 + 2 + 1 + 4 + 3;   // one address request
+localparam integer AXW = S_ID_W + 1 + USER_W + ADDR_W + 8 + 3 + 2 + 1 + 4 + 3;   // one address request
 localparam integer FA  = $clog2(W_FIFO);
 
 generate
     if (W_FIFO < 2 || W_FIFO > 64 || (W_FIFO & (W_FIFO - 1)) != 0) begin : gen_err_w_fifo
         vnic_error_W_FIFO_must_be_a_power_of_two_2_to_64 u_error ();
     end
+    if (USER_W < 1 || USER_W > 8) begin : gen_err_user_w
+        vnic_error_USER_W_must_be_1_to_8 u_error ();
+    end
 endgenerate
 
 // ---------------------------------------------------------------- address channels
-wire [AXW-1:0] ar0 = {1'b0, s0_arid, s0_araddr, s0_arlen, s0_arsize, s0_arburst, s0_arlock, s0_arcache, s0_arprot};
-wire [AXW-1:0] ar1 = {1'b1, s1_arid, s1_araddr, s1_arlen, s1_arsize, s1_arburst, s1_arlock, s1_arcache, s1_arprot};
-wire [AXW-1:0] aw0 = {1'b0, s0_awid, s0_awaddr, s0_awlen, s0_awsize, s0_awburst, s0_awlock, s0_awcache, s0_awprot};
-wire [AXW-1:0] aw1 = {1'b1, s1_awid, s1_awaddr, s1_awlen, s1_awsize, s1_awburst, s1_awlock, s1_awcache, s1_awprot};
+wire [AXW-1:0] ar0 = {1'b0, s0_arid, s0_aruser, s0_araddr, s0_arlen, s0_arsize, s0_arburst, s0_arlock, s0_arcache, s0_arprot};
+wire [AXW-1:0] ar1 = {1'b1, s1_arid, s1_aruser, s1_araddr, s1_arlen, s1_arsize, s1_arburst, s1_arlock, s1_arcache, s1_arprot};
+wire [AXW-1:0] aw0 = {1'b0, s0_awid, s0_awuser, s0_awaddr, s0_awlen, s0_awsize, s0_awburst, s0_awlock, s0_awcache, s0_awprot};
+wire [AXW-1:0] aw1 = {1'b1, s1_awid, s1_awuser, s1_awaddr, s1_awlen, s1_awsize, s1_awburst, s1_awlock, s1_awcache, s1_awprot};
 
 reg            arv_q, arv_d, arl_q, arl_d;      // output valid, last winner
 reg  [AXW-1:0] ar_q, ar_d;
@@ -241,9 +253,9 @@ assign s0_arready = ar_t0;
 assign s1_arready = ar_t1;
 assign s0_awready = aw_t0;
 assign s1_awready = aw_t1;
-assign {m_arid, m_araddr, m_arlen, m_arsize, m_arburst, m_arlock, m_arcache, m_arprot} = ar_q;
+assign {m_arid, m_aruser, m_araddr, m_arlen, m_arsize, m_arburst, m_arlock, m_arcache, m_arprot} = ar_q;
 assign m_arvalid = arv_q;
-assign {m_awid, m_awaddr, m_awlen, m_awsize, m_awburst, m_awlock, m_awcache, m_awprot} = aw_q;
+assign {m_awid, m_awuser, m_awaddr, m_awlen, m_awsize, m_awburst, m_awlock, m_awcache, m_awprot} = aw_q;
 assign m_awvalid = awv_q;
 
 // ---------------------------------------------------------------- W, R, B

@@ -30,13 +30,20 @@
  * overwrites err). Every other completion (errors included) sets
  * G.INT_STATUS.cmd_done.
  *
+ * Rings: the first doorbell that posts (an accepted TAIL write of a value
+ * other than 0) locks the ring's BASE and SIZE until RESET; writes to them
+ * are then ignored. TX_CPL trace: TXR.HEAD changed since the previous cycle.
+ *
  * Counters: 64-bit, incremented by the amounts on vstat_add/gstat_add every
  * cycle (STAT.DMA_FAULTS here, by each fault taken). Reading a _LO word returns bits [31:0] and snapshots bits [63:32]
  * into the page's snapshot register, which a _HI read returns.
  *
  * Faults: a bad doorbell (TAIL write with ring SIZE > 12 or a ring base not
- * 16-byte aligned: FAULT_ADDR = ring base; else TAIL >= 2^SIZE: FAULT_ADDR
- * = the value written; TAIL keeps its old value) and the DMA engines' fault
+ * 16-byte aligned: FAULT_ADDR = ring base; else the 32-bit value written
+ * (merged with TAIL by the strobes) >= 2^SIZE, or a TAIL that moves back
+ * over descriptors the device owns ((new - HEAD) mod 2^SIZE < (TAIL - HEAD)
+ * mod 2^SIZE, HEAD as it reads in the write's cycle): FAULT_ADDR = that
+ * value; TAIL keeps its old value) and the DMA engines' fault
  * requests (valid/ready); one fault is taken per cycle (doorbell first, then
  * RX, then TX). Every fault is reported on the trace; only the first after a
  * RESET halts the vNIC, sets reason, FAULT_ADDR, FAULT_VEC, DMA_FAULTS and
@@ -168,7 +175,9 @@ module vnic_regs #(
     output wire                          trc_fault_valid,
     output wire [4:0]                    trc_fault_vnic,
     output wire [7:0]                    trc_fault_reason,
-    output wire [63:0]                   trc_fault_addr
+    output wire [63:0]                   trc_fault_addr,
+    output wire                          trc_tx_cpl_valid, // TXR.HEAD of trc_tx_cpl_vnic advanced (visible this cycle)
+    output wire [4:0]                    trc_tx_cpl_vnic
 );
 
 `include "vnic_regs.vh"
@@ -221,6 +230,8 @@ localparam integer NCV = 12;                 // per-vNIC counters
 localparam integer NCG = 13;                 // global counters
 localparam [11:0]  NCV12 = 12'd12;
 localparam [11:0]  NCG12 = 12'd13;
+localparam [11:0]  NWIN12 = NWIN32[11:0];
+localparam integer WSTR_L2 = $clog2(VNIC_PF_STAGE_WIN_STRIDE);  // log2 of the stage window stride
 
 // command opcodes and errors
 localparam [3:0] OP_LOAD = 4'd1, OP_COMMIT = 4'd2, OP_RESET = 4'd3, OP_CLEAR = 4'd4;
@@ -247,6 +258,9 @@ generate
     end
     if (CW < 16 || CW > 63) begin : gen_err_cw
         vnic_error_CW_must_be_16_to_63 u_error ();
+    end
+    if ((32'd1 << WSTR_L2) != {20'd0, VNIC_PF_STAGE_WIN_STRIDE}) begin : gen_err_win_stride
+        vnic_error_STAGE_WIN_STRIDE_must_be_a_power_of_two u_error ();
     end
 endgenerate
 
@@ -472,6 +486,10 @@ reg [NV*4-1:0]       rxr_size_q, txr_size_q;
 reg [NV*16-1:0]      rxr_tail_q, txr_tail_q;
 reg [NV*16-1:0]      rxr_icnt_q, txr_icnt_q;
 reg [NV*24-1:0]      rxr_itmr_q, txr_itmr_q;
+reg [NV-1:0]         rxr_lock_q, txr_lock_q;             // ring posted to: BASE/SIZE locked until RESET
+reg [NV*16-1:0]      txh_q;                              // TXR.HEAD of the previous cycle (TX_CPL trace)
+reg                  rstd_q;                             // a RESET took effect in the previous cycle
+reg [4:0]            rstd_v_q;
 
 reg [(NV+1)*32-1:0]  snap_q;                             // counter HI snapshot per page
 
@@ -650,11 +668,15 @@ always @* begin
     end
 end
 
-wire fire_ok    = cmd_fire && fire_err == E_OK;
-wire do_load    = fire_ok && op_q == OP_LOAD;
-wire do_commit  = fire_ok && op_q == OP_COMMIT;
-wire do_reset   = fire_ok && op_q == OP_RESET;
-wire do_clear   = fire_ok && op_q == OP_CLEAR;
+// A command's effect, decoded from its state (the same cycles as cmd_fire
+// with fire_err = OK): LOAD and CLEAR_STATS in S_DONE from registers only,
+// so the wide stage copy and the counter clears do not wait on the inputs
+// dec_now and flr_ready; COMMIT in S_APPLY; RESET in S_FLR.
+wire done_ok    = seq_q == S_DONE && cerr_q == E_OK;
+wire do_load    = done_ok && op_q == OP_LOAD;
+wire do_clear   = done_ok && op_q == OP_CLEAR;
+wire do_commit  = seq_q == S_APPLY && pre_err == E_OK && !dec_now && !not_quiesced;
+wire do_reset   = seq_q == S_FLR && flr_ready && !dec_now;
 
 assign cmd_commit = do_commit;
 assign cmd_reset  = do_reset;
@@ -673,9 +695,9 @@ assign trc_cmd_err   = fire_err;
 
 // the checks, evaluated in their sequencer states only
 always @(posedge clk) begin
-    for (kk = 0; kk < NV; kk = kk + 1)
-        if (cmd_new && vsel_q == kk[4:0])
-            acv_q <= act_q[kk*CFG_BITS +: CFG_BITS];
+    // one NV-way multiplexer of the configuration, by index
+    if (cmd_new && {1'b0, vsel_q} < NV6)
+        acv_q <= act_q[vsel_q*CFG_BITS +: CFG_BITS];
     if (seq_q == S_CHK1) begin
         e_range_q <= chk_range(max_frame_q);
         e_rate_q <= chk_rate_local(1'b0);
@@ -711,6 +733,8 @@ reg [31:0] tail_m;
 reg [3:0]  tail_sz;
 reg [63:0] tail_base;
 reg [15:0] tail_old;
+reg [15:0] tail_head;
+reg [16:0] tail_mask;
 reg        tail_wr;
 
 integer v_5;
@@ -720,28 +744,35 @@ always @* begin
     tail_sz = 4'd0;
     tail_base = 64'd0;
     tail_old = 16'd0;
+    tail_head = 16'd0;
     for (v_5 = 0; v_5 < NV; v_5 = v_5 + 1) begin
         if (wpage == v_5[PGW-1:0] + 1'b1 && woff == VNIC_VF_RXR_TAIL) begin
             tail_wr = 1'b1;
             tail_sz = rxr_size_q[v_5*4 +: 4];
             tail_base = rxr_base_q[v_5*64 +: 64];
             tail_old = rxr_tail_q[v_5*16 +: 16];
+            tail_head = rxr_head[v_5*16 +: 16];
         end
         if (wpage == v_5[PGW-1:0] + 1'b1 && woff == VNIC_VF_TXR_TAIL) begin
             tail_wr = 1'b1;
             tail_sz = txr_size_q[v_5*4 +: 4];
             tail_base = txr_base_q[v_5*64 +: 64];
             tail_old = txr_tail_q[v_5*16 +: 16];
+            tail_head = txr_head[v_5*16 +: 16];
         end
     end
     tail_m = merge32({16'd0, tail_old}, s_axil_wdata, s_axil_wstrb);
+    tail_mask = ring_len(tail_sz) - 17'd1;
     tail_bad_take = 1'b0;
     tail_bad_addr = 64'd0;
     if (wr_go && tail_wr) begin
         if (tail_sz > RING_LOG2_MAX || tail_base[3:0] != 4'd0) begin
             tail_bad_take = 1'b1;
             tail_bad_addr = tail_base;
-        end else if (tail_m[16:0] >= ring_len(tail_sz)) begin
+        end else if (tail_m >= {15'd0, ring_len(tail_sz)}
+                     || ((tail_m[15:0] - tail_head) & tail_mask[15:0]) < ((tail_old - tail_head) & tail_mask[15:0])) begin
+            // beyond the ring, or TAIL moved back over descriptors the
+            // device owns ([HEAD, TAIL), HEAD as it reads in this cycle)
             tail_bad_take = 1'b1;
             tail_bad_addr = {32'd0, tail_m};
         end
@@ -776,6 +807,29 @@ always @(posedge clk) begin
     bt_q <= !rst && tail_bad_take;
     bt_vnic_q <= wpage32[4:0] - 5'd1;
     bt_addr_q <= tail_bad_addr;
+end
+
+// TX_CPL: TXR.HEAD of a vNIC differs from the previous cycle's, not by a
+// RESET (one write-back response per cycle: at most one vNIC at a time)
+reg       txc_valid;
+reg [4:0] txc_vnic;
+integer   v_6;
+always @* begin
+    txc_valid = 1'b0;
+    txc_vnic = 5'd0;
+    for (v_6 = 0; v_6 < NV; v_6 = v_6 + 1)
+        if (txr_head[v_6*16 +: 16] != txh_q[v_6*16 +: 16] && !(rstd_q && rstd_v_q == v_6[4:0])) begin
+            txc_valid = 1'b1;
+            txc_vnic = v_6[4:0];
+        end
+end
+assign trc_tx_cpl_valid = txc_valid;
+assign trc_tx_cpl_vnic  = txc_vnic;
+
+always @(posedge clk) begin
+    txh_q <= rst ? {NV*16{1'b0}} : txr_head;
+    rstd_q <= !rst && do_reset;
+    rstd_v_q <= cv_q;
 end
 
 assign rx_fault_ready = rx_flt_rdy;
@@ -848,36 +902,36 @@ always @(posedge clk) begin
                 end
             endcase
             case (woff)
-                VNIC_PF_STAGE_FLAGS:      st_q[F_FLAGS +: 7]   <= wmerge[6:0];
-                VNIC_PF_STAGE_MAC_LO:     st_q[F_MAC +: 32]    <= wmerge;
-                VNIC_PF_STAGE_MAC_HI:     st_q[F_MAC+32 +: 16] <= wmerge[15:0];
-                VNIC_PF_STAGE_RX_BASE:    st_q[F_RXB +: 32]    <= wmerge;
-                VNIC_PF_STAGE_RX_SIZE:    st_q[F_RXS +: 32]    <= wmerge;
-                VNIC_PF_STAGE_TX_BASE:    st_q[F_TXB +: 32]    <= wmerge;
-                VNIC_PF_STAGE_TX_SIZE:    st_q[F_TXS +: 32]    <= wmerge;
-                VNIC_PF_STAGE_POL_RATE:   st_q[F_POLR +: 32]   <= wmerge;
-                VNIC_PF_STAGE_POL_BURST:  st_q[F_POLB +: 24]   <= wmerge[23:0];
-                VNIC_PF_STAGE_SCH_GUAR:   st_q[F_GUAR +: 32]   <= wmerge;
-                VNIC_PF_STAGE_SCH_CEIL:   st_q[F_CEIL +: 32]   <= wmerge;
-                VNIC_PF_STAGE_SCH_BURST:  st_q[F_SBUR +: 24]   <= wmerge[23:0];
-                VNIC_PF_STAGE_SCH_WEIGHT: st_q[F_SWGT +: 8]    <= wmerge[7:0];
-                VNIC_PF_STAGE_TX_WEIGHT:  st_q[F_TWGT +: 8]    <= wmerge[7:0];
-                VNIC_PF_STAGE_TX_RATE:    st_q[F_TXR +: 32]    <= wmerge;
-                VNIC_PF_STAGE_TX_BURST:   st_q[F_TXBU +: 24]   <= wmerge[23:0];
+                VNIC_PF_STAGE_FLAGS:      if (s_axil_wstrb[0]) st_q[F_FLAGS +: 7] <= s_axil_wdata[6:0];
+                VNIC_PF_STAGE_MAC_LO:     st_q[F_MAC +: 32] <= merge32(st_q[F_MAC +: 32], s_axil_wdata, s_axil_wstrb);
+                VNIC_PF_STAGE_MAC_HI:     st_q[F_MAC+32 +: 16] <= merge16(st_q[F_MAC+32 +: 16], s_axil_wdata[15:0], s_axil_wstrb[1:0]);
+                VNIC_PF_STAGE_RX_BASE:    st_q[F_RXB +: 32] <= merge32(st_q[F_RXB +: 32], s_axil_wdata, s_axil_wstrb);
+                VNIC_PF_STAGE_RX_SIZE:    st_q[F_RXS +: 32] <= merge32(st_q[F_RXS +: 32], s_axil_wdata, s_axil_wstrb);
+                VNIC_PF_STAGE_TX_BASE:    st_q[F_TXB +: 32] <= merge32(st_q[F_TXB +: 32], s_axil_wdata, s_axil_wstrb);
+                VNIC_PF_STAGE_TX_SIZE:    st_q[F_TXS +: 32] <= merge32(st_q[F_TXS +: 32], s_axil_wdata, s_axil_wstrb);
+                VNIC_PF_STAGE_POL_RATE:   st_q[F_POLR +: 32] <= merge32(st_q[F_POLR +: 32], s_axil_wdata, s_axil_wstrb);
+                VNIC_PF_STAGE_POL_BURST:  st_q[F_POLB +: 24] <= merge24(st_q[F_POLB +: 24], s_axil_wdata[23:0], s_axil_wstrb[2:0]);
+                VNIC_PF_STAGE_SCH_GUAR:   st_q[F_GUAR +: 32] <= merge32(st_q[F_GUAR +: 32], s_axil_wdata, s_axil_wstrb);
+                VNIC_PF_STAGE_SCH_CEIL:   st_q[F_CEIL +: 32] <= merge32(st_q[F_CEIL +: 32], s_axil_wdata, s_axil_wstrb);
+                VNIC_PF_STAGE_SCH_BURST:  st_q[F_SBUR +: 24] <= merge24(st_q[F_SBUR +: 24], s_axil_wdata[23:0], s_axil_wstrb[2:0]);
+                VNIC_PF_STAGE_SCH_WEIGHT: if (s_axil_wstrb[0]) st_q[F_SWGT +: 8] <= s_axil_wdata[7:0];
+                VNIC_PF_STAGE_TX_WEIGHT:  if (s_axil_wstrb[0]) st_q[F_TWGT +: 8] <= s_axil_wdata[7:0];
+                VNIC_PF_STAGE_TX_RATE:    st_q[F_TXR +: 32] <= merge32(st_q[F_TXR +: 32], s_axil_wdata, s_axil_wstrb);
+                VNIC_PF_STAGE_TX_BURST:   st_q[F_TXBU +: 24] <= merge24(st_q[F_TXBU +: 24], s_axil_wdata[23:0], s_axil_wstrb[2:0]);
                 default: begin
                 end
             endcase
             for (kk = 0; kk < NUM_WIN; kk = kk + 1) begin
                 if (woff == VNIC_PF_STAGE_WIN_BASE + kk[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_GBASE_LO_REL)
-                    st_q[F_WIN + kk*160 +: 32] <= wmerge;
+                    st_q[F_WIN + kk*160 +: 32] <= merge32(st_q[F_WIN + kk*160 +: 32], s_axil_wdata, s_axil_wstrb);
                 if (woff == VNIC_PF_STAGE_WIN_BASE + kk[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_GBASE_HI_REL)
-                    st_q[F_WIN + kk*160 + 32 +: 32] <= wmerge;
+                    st_q[F_WIN + kk*160 + 32 +: 32] <= merge32(st_q[F_WIN + kk*160 + 32 +: 32], s_axil_wdata, s_axil_wstrb);
                 if (woff == VNIC_PF_STAGE_WIN_BASE + kk[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_HBASE_LO_REL)
-                    st_q[F_WIN + kk*160 + 64 +: 32] <= wmerge;
+                    st_q[F_WIN + kk*160 + 64 +: 32] <= merge32(st_q[F_WIN + kk*160 + 64 +: 32], s_axil_wdata, s_axil_wstrb);
                 if (woff == VNIC_PF_STAGE_WIN_BASE + kk[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_HBASE_HI_REL)
-                    st_q[F_WIN + kk*160 + 96 +: 32] <= wmerge;
+                    st_q[F_WIN + kk*160 + 96 +: 32] <= merge32(st_q[F_WIN + kk*160 + 96 +: 32], s_axil_wdata, s_axil_wstrb);
                 if (woff == VNIC_PF_STAGE_WIN_BASE + kk[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_SIZE_REL)
-                    st_q[F_WIN + kk*160 + 128 +: 32] <= wmerge;
+                    st_q[F_WIN + kk*160 + 128 +: 32] <= merge32(st_q[F_WIN + kk*160 + 128 +: 32], s_axil_wdata, s_axil_wstrb);
             end
         end
         // PF causes: write-1-to-clear, then new causes of this cycle
@@ -894,7 +948,6 @@ always @(posedge clk) begin
     end
 end
 wire [31:0] mf_m = merge32({18'd0, max_frame_q}, s_axil_wdata, s_axil_wstrb);
-wire [31:0] wmerge = merge32(rd_stage(woff), s_axil_wdata, s_axil_wstrb);
 wire [13:0] mf_w = mf_m[13:0];
 
 // ---------------------------------------------------------------- per-vNIC registers
@@ -915,16 +968,22 @@ generate
                 if (wr_vf) begin
                     case (woff)
                         VNIC_VF_INT_MASK:      if (s_axil_wstrb[0]) vf_int_mask_q[2*gv +: 2] <= s_axil_wdata[1:0];
-                        VNIC_VF_RXR_BASE_LO:   rxr_base_q[gv*64 +: 32] <= merge32(rxr_base_q[gv*64 +: 32], s_axil_wdata, s_axil_wstrb);
-                        VNIC_VF_RXR_BASE_HI:   rxr_base_q[gv*64 + 32 +: 32] <= merge32(rxr_base_q[gv*64 + 32 +: 32], s_axil_wdata, s_axil_wstrb);
-                        VNIC_VF_RXR_SIZE:      if (s_axil_wstrb[0]) rxr_size_q[gv*4 +: 4] <= s_axil_wdata[3:0];
-                        VNIC_VF_RXR_TAIL:      if (!tail_bad_take) rxr_tail_q[gv*16 +: 16] <= tail_m[15:0];
+                        VNIC_VF_RXR_BASE_LO:   if (!rxr_lock_q[gv]) rxr_base_q[gv*64 +: 32] <= merge32(rxr_base_q[gv*64 +: 32], s_axil_wdata, s_axil_wstrb);
+                        VNIC_VF_RXR_BASE_HI:   if (!rxr_lock_q[gv]) rxr_base_q[gv*64 + 32 +: 32] <= merge32(rxr_base_q[gv*64 + 32 +: 32], s_axil_wdata, s_axil_wstrb);
+                        VNIC_VF_RXR_SIZE:      if (s_axil_wstrb[0] && !rxr_lock_q[gv]) rxr_size_q[gv*4 +: 4] <= s_axil_wdata[3:0];
+                        VNIC_VF_RXR_TAIL:      if (!tail_bad_take) begin
+                                                   rxr_tail_q[gv*16 +: 16] <= tail_m[15:0];
+                                                   if (tail_m[15:0] != 16'd0) rxr_lock_q[gv] <= 1'b1;
+                                               end
                         VNIC_VF_RXR_ITR_COUNT: rxr_icnt_q[gv*16 +: 16] <= merge16(rxr_icnt_q[gv*16 +: 16], s_axil_wdata[15:0], s_axil_wstrb[1:0]);
                         VNIC_VF_RXR_ITR_TIMER: rxr_itmr_q[gv*24 +: 24] <= merge24(rxr_itmr_q[gv*24 +: 24], s_axil_wdata[23:0], s_axil_wstrb[2:0]);
-                        VNIC_VF_TXR_BASE_LO:   txr_base_q[gv*64 +: 32] <= merge32(txr_base_q[gv*64 +: 32], s_axil_wdata, s_axil_wstrb);
-                        VNIC_VF_TXR_BASE_HI:   txr_base_q[gv*64 + 32 +: 32] <= merge32(txr_base_q[gv*64 + 32 +: 32], s_axil_wdata, s_axil_wstrb);
-                        VNIC_VF_TXR_SIZE:      if (s_axil_wstrb[0]) txr_size_q[gv*4 +: 4] <= s_axil_wdata[3:0];
-                        VNIC_VF_TXR_TAIL:      if (!tail_bad_take) txr_tail_q[gv*16 +: 16] <= tail_m[15:0];
+                        VNIC_VF_TXR_BASE_LO:   if (!txr_lock_q[gv]) txr_base_q[gv*64 +: 32] <= merge32(txr_base_q[gv*64 +: 32], s_axil_wdata, s_axil_wstrb);
+                        VNIC_VF_TXR_BASE_HI:   if (!txr_lock_q[gv]) txr_base_q[gv*64 + 32 +: 32] <= merge32(txr_base_q[gv*64 + 32 +: 32], s_axil_wdata, s_axil_wstrb);
+                        VNIC_VF_TXR_SIZE:      if (s_axil_wstrb[0] && !txr_lock_q[gv]) txr_size_q[gv*4 +: 4] <= s_axil_wdata[3:0];
+                        VNIC_VF_TXR_TAIL:      if (!tail_bad_take) begin
+                                                   txr_tail_q[gv*16 +: 16] <= tail_m[15:0];
+                                                   if (tail_m[15:0] != 16'd0) txr_lock_q[gv] <= 1'b1;
+                                               end
                         VNIC_VF_TXR_ITR_COUNT: txr_icnt_q[gv*16 +: 16] <= merge16(txr_icnt_q[gv*16 +: 16], s_axil_wdata[15:0], s_axil_wstrb[1:0]);
                         VNIC_VF_TXR_ITR_TIMER: txr_itmr_q[gv*24 +: 24] <= merge24(txr_itmr_q[gv*24 +: 24], s_axil_wdata[23:0], s_axil_wstrb[2:0]);
                         default: begin
@@ -944,6 +1003,8 @@ generate
                 faddr_q[gv*64 +: 64] <= 64'd0;
                 vf_int_status_q[2*gv +: 2] <= 2'b00;
                 vf_int_mask_q[2*gv +: 2] <= 2'b00;
+                rxr_lock_q[gv] <= 1'b0;
+                txr_lock_q[gv] <= 1'b0;
                 rxr_base_q[gv*64 +: 64] <= 64'd0;
                 rxr_size_q[gv*4 +: 4] <= 4'd0;
                 rxr_tail_q[gv*16 +: 16] <= 16'd0;
@@ -961,9 +1022,30 @@ endgenerate
 
 // ---------------------------------------------------------------- counters
 // One array each (not a flattened bus): simulators then touch only the
-// counters that change.
+// counters that change. Each counter adds its increment every cycle (an
+// increment of 0 keeps it): no "increment != 0" enable, which would cost a
+// CW-bit compare per counter in LUTs.
 reg [63:0] vcnt_q [0:NV*NCV-1];          // counter k of vNIC v at v*NCV + k
 reg [63:0] gcnt_q [0:NCG-1];
+
+// The counter a read addresses, selected once for its _LO word and the _HI
+// snapshot (one 64-bit multiplexer per array); the index is registered with
+// the read address at the AR handshake.
+localparam integer VCI_W = $clog2(NV * NCV);
+wire [PGW-1:0]   ar_pg  = s_axil_araddr[REG_AW-1:12];
+wire [11:0]      ar_o   = {s_axil_araddr[11:2], 2'b00};
+wire [11:0]      ar_vri = (ar_o - VNIC_VF_STAT_CNT_BASE) >> 3;
+wire [11:0]      ar_gri = (ar_o - VNIC_PF_GSTAT_CNT_BASE) >> 3;
+wire [31:0]      ar_vci = ({{(32-PGW){1'b0}}, ar_pg} - 32'd1) * NCV + {20'd0, ar_vri};
+reg  [VCI_W-1:0] rd_vci_q;                // vNIC counter index: (page - 1) * NCV + k
+reg  [3:0]       rd_gci_q;                // global counter index
+always @(posedge clk)
+    if (s_axil_arvalid && s_axil_arready) begin
+        rd_vci_q <= ar_vci[VCI_W-1:0];
+        rd_gci_q <= ar_gri[3:0];
+    end
+wire [63:0] rd_vcnt = vcnt_q[rd_vci_q];
+wire [63:0] rd_gcnt = gcnt_q[rd_gci_q];
 generate
     for (gv = 0; gv < NV; gv = gv + 1) begin : gen_vstat
         for (gw = 0; gw < NCV; gw = gw + 1) begin : gen_cnt
@@ -972,7 +1054,7 @@ generate
             always @(posedge clk) begin
                 if (rst || (do_clear && cv_q == gv))
                     vcnt_q[gv*NCV+gw] <= 64'd0;
-                else if (add != {CW{1'b0}} || flt)
+                else
                     vcnt_q[gv*NCV+gw] <= vcnt_q[gv*NCV+gw] + {{(64-CW){1'b0}}, add} + {63'd0, flt};
             end
         end
@@ -982,7 +1064,7 @@ generate
         always @(posedge clk) begin
             if (rst)
                 gcnt_q[gw] <= 64'd0;
-            else if (add != {CW{1'b0}})
+            else
                 gcnt_q[gw] <= gcnt_q[gw] + {{(64-CW){1'b0}}, add};
         end
     end
@@ -990,9 +1072,15 @@ endgenerate
 
 // ---------------------------------------------------------------- read data
 // the current value of the stage register at page offset o (0 if none)
+// Variable selections below are all of the form x[i*W +: W] (Yosys maps
+// them to one multiplexer tree; an offset added to i*W would make a shifter).
+wire [NUM_WIN*160-1:0] st_win = st_q[F_WIN +: NUM_WIN*160];
+
 function [31:0] rd_stage;
     input [11:0] o;
-    integer w;
+    reg [11:0]  wo;                       // offset from the window array
+    reg [1:0]   wi;                       // window
+    reg [159:0] win;                      // its fields
     begin
         case (o)
             VNIC_PF_STAGE_FLAGS:      rd_stage = {25'd0, st_q[F_FLAGS +: 7]};
@@ -1013,18 +1101,20 @@ function [31:0] rd_stage;
             VNIC_PF_STAGE_TX_BURST:   rd_stage = {8'd0, st_q[F_TXBU +: 24]};
             default:                  rd_stage = 32'd0;
         endcase
-        for (w = 0; w < NUM_WIN; w = w + 1) begin
-            if (o == VNIC_PF_STAGE_WIN_BASE + w[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_GBASE_LO_REL)
-                rd_stage = st_q[F_WIN + w*160 +: 32];
-            if (o == VNIC_PF_STAGE_WIN_BASE + w[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_GBASE_HI_REL)
-                rd_stage = st_q[F_WIN + w*160 + 32 +: 32];
-            if (o == VNIC_PF_STAGE_WIN_BASE + w[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_HBASE_LO_REL)
-                rd_stage = st_q[F_WIN + w*160 + 64 +: 32];
-            if (o == VNIC_PF_STAGE_WIN_BASE + w[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_HBASE_HI_REL)
-                rd_stage = st_q[F_WIN + w*160 + 96 +: 32];
-            if (o == VNIC_PF_STAGE_WIN_BASE + w[11:0] * VNIC_PF_STAGE_WIN_STRIDE + VNIC_PF_STAGE_WIN_SIZE_REL)
-                rd_stage = st_q[F_WIN + w*160 + 128 +: 32];
-        end
+        // windows: the window by index, then the field by its offset
+        wo = o - VNIC_PF_STAGE_WIN_BASE;
+        wi = wo[WSTR_L2 +: 2];
+        win = st_win[wi*160 +: 160];
+        if (o >= VNIC_PF_STAGE_WIN_BASE && o < VNIC_PF_STAGE_WIN_BASE + NWIN12 * VNIC_PF_STAGE_WIN_STRIDE)
+            case (wo & (VNIC_PF_STAGE_WIN_STRIDE - 12'd1))
+                VNIC_PF_STAGE_WIN_GBASE_LO_REL: rd_stage = win[0 +: 32];
+                VNIC_PF_STAGE_WIN_GBASE_HI_REL: rd_stage = win[32 +: 32];
+                VNIC_PF_STAGE_WIN_HBASE_LO_REL: rd_stage = win[64 +: 32];
+                VNIC_PF_STAGE_WIN_HBASE_HI_REL: rd_stage = win[96 +: 32];
+                VNIC_PF_STAGE_WIN_SIZE_REL:     rd_stage = win[128 +: 32];
+                default: begin
+                end
+            endcase
     end
 endfunction
 
@@ -1032,14 +1122,19 @@ endfunction
 function [31:0] rd_word;
     input [REG_AW-3:0] a;                 // word address
     reg [PGW-1:0]  pg;
+    reg [31:0]     pg32;
     reg [11:0]     o;
-    reg [11:0]     ri;
-    reg [31:0]     c;
-    integer        k, s;
+    reg [4:0]      k;                     // the vNIC of a VSTAT read (VSEL) or of a VF page
+    reg            en;                    // its FLAGS.enable, MAC, FAULT_ADDR, ring bases
+    reg [47:0]     mac;
+    reg [63:0]     fa, rb, tb;
     begin
         pg = a[REG_AW-3:10];
+        pg32 = {{(32-PGW){1'b0}}, pg};
         o = {a[9:0], 2'b00};
         rd_word = 32'd0;
+        // the vNIC's registers are selected by an index (one NV-way
+        // multiplexer per register), then the register by its offset
         if (pg == {PGW{1'b0}}) begin
             case (o)
                 VNIC_PF_G_ID:         rd_word = VNIC_PF_G_ID_RESET;
@@ -1056,61 +1151,56 @@ function [31:0] rd_word;
                 default: begin
                 end
             endcase
-            for (k = 0; k < NV; k = k + 1)
-                if (vsel_q == k[4:0])
-                    case (o)
-                        VNIC_PF_VSTAT_STATUS:        rd_word = {16'd0, reason_q[k*8 +: 8], 6'd0, halted_q[k], act_q[k*CFG_BITS + F_FLAGS]};
-                        VNIC_PF_VSTAT_FAULT_ADDR_LO: rd_word = faddr_q[k*64 +: 32];
-                        VNIC_PF_VSTAT_FAULT_ADDR_HI: rd_word = faddr_q[k*64 + 32 +: 32];
-                        VNIC_PF_VSTAT_RX_USED:       rd_word = rx_used[k*32 +: 32];
-                        VNIC_PF_VSTAT_TX_USED:       rd_word = tx_used[k*32 +: 32];
-                        default: begin
-                        end
-                    endcase
+            k = vsel_q;
+            en = cfg_flags[k*7 +: 1];
+            fa = faddr_q[k*64 +: 64];
+            if ({1'b0, vsel_q} < NV6)
+                case (o)
+                    VNIC_PF_VSTAT_STATUS:        rd_word = {16'd0, reason_q[k*8 +: 8], 6'd0, halted64[{1'b0, k}], en};
+                    VNIC_PF_VSTAT_FAULT_ADDR_LO: rd_word = fa[31:0];
+                    VNIC_PF_VSTAT_FAULT_ADDR_HI: rd_word = fa[63:32];
+                    VNIC_PF_VSTAT_RX_USED:       rd_word = rx_used[k*32 +: 32];
+                    VNIC_PF_VSTAT_TX_USED:       rd_word = tx_used[k*32 +: 32];
+                    default: begin
+                    end
+                endcase
             if (o >= 12'h100 && o < 12'h200)
                 rd_word = rd_stage(o);
-            if (o >= VNIC_PF_GSTAT_CNT_BASE && o < VNIC_PF_GSTAT_CNT_BASE + 12'd8 * NCG12) begin
-                ri = (o - VNIC_PF_GSTAT_CNT_BASE) >> 3;
-                c = 32'd0;
-                for (k = 0; k < NCG; k = k + 1)
-                    if (ri == k[11:0]) c = gcnt_q[k][31:0];
-                rd_word = o[2] ? snap_q[31:0] : c;
-            end
+            if (o >= VNIC_PF_GSTAT_CNT_BASE && o < VNIC_PF_GSTAT_CNT_BASE + 12'd8 * NCG12)
+                rd_word = o[2] ? snap_q[31:0] : rd_gcnt[31:0];
         end else begin
-            for (k = 0; k < NV; k = k + 1) begin
-                if (pg == k[PGW-1:0] + 1'b1) begin
-                    case (o)
-                        VNIC_VF_ID:         rd_word = VNIC_VF_ID_RESET | {27'd0, k[4:0]};
-                        VNIC_VF_STATUS:     rd_word = {16'd0, reason_q[k*8 +: 8], 6'd0, halted_q[k], act_q[k*CFG_BITS + F_FLAGS]};
-                        VNIC_VF_MAC_LO:     rd_word = act_q[k*CFG_BITS + F_MAC +: 32];
-                        VNIC_VF_MAC_HI:     rd_word = {16'd0, act_q[k*CFG_BITS + F_MAC + 32 +: 16]};
-                        VNIC_VF_INT_STATUS: rd_word = {30'd0, vf_int_status_q[2*k +: 2]};
-                        VNIC_VF_INT_MASK:   rd_word = {30'd0, vf_int_mask_q[2*k +: 2]};
-                        VNIC_VF_RXR_BASE_LO:   rd_word = rxr_base_q[k*64 +: 32];
-                        VNIC_VF_RXR_BASE_HI:   rd_word = rxr_base_q[k*64 + 32 +: 32];
-                        VNIC_VF_RXR_SIZE:      rd_word = {28'd0, rxr_size_q[k*4 +: 4]};
-                        VNIC_VF_RXR_HEAD:      rd_word = {16'd0, rxr_head[k*16 +: 16]};
-                        VNIC_VF_RXR_TAIL:      rd_word = {16'd0, rxr_tail_q[k*16 +: 16]};
-                        VNIC_VF_RXR_ITR_COUNT: rd_word = {16'd0, rxr_icnt_q[k*16 +: 16]};
-                        VNIC_VF_RXR_ITR_TIMER: rd_word = {8'd0, rxr_itmr_q[k*24 +: 24]};
-                        VNIC_VF_TXR_BASE_LO:   rd_word = txr_base_q[k*64 +: 32];
-                        VNIC_VF_TXR_BASE_HI:   rd_word = txr_base_q[k*64 + 32 +: 32];
-                        VNIC_VF_TXR_SIZE:      rd_word = {28'd0, txr_size_q[k*4 +: 4]};
-                        VNIC_VF_TXR_HEAD:      rd_word = {16'd0, txr_head[k*16 +: 16]};
-                        VNIC_VF_TXR_TAIL:      rd_word = {16'd0, txr_tail_q[k*16 +: 16]};
-                        VNIC_VF_TXR_ITR_COUNT: rd_word = {16'd0, txr_icnt_q[k*16 +: 16]};
-                        VNIC_VF_TXR_ITR_TIMER: rd_word = {8'd0, txr_itmr_q[k*24 +: 24]};
-                        default: begin
-                        end
-                    endcase
-                    if (o >= VNIC_VF_STAT_CNT_BASE && o < VNIC_VF_STAT_CNT_BASE + 12'd8 * NCV12) begin
-                        ri = (o - VNIC_VF_STAT_CNT_BASE) >> 3;
-                        c = 32'd0;
-                        for (s = 0; s < NCV; s = s + 1)
-                            if (ri == s[11:0]) c = vcnt_q[k*NCV + s][31:0];
-                        rd_word = o[2] ? snap_q[(k+1)*32 +: 32] : c;
+            k = pg32[4:0] - 5'd1;
+            en = cfg_flags[k*7 +: 1];
+            mac = cfg_mac[k*48 +: 48];
+            rb = rxr_base_q[k*64 +: 64];
+            tb = txr_base_q[k*64 +: 64];
+            if (pg32 <= NV32) begin
+                case (o)
+                    VNIC_VF_ID:         rd_word = VNIC_VF_ID_RESET | {27'd0, k};
+                    VNIC_VF_STATUS:     rd_word = {16'd0, reason_q[k*8 +: 8], 6'd0, halted64[{1'b0, k}], en};
+                    VNIC_VF_MAC_LO:     rd_word = mac[31:0];
+                    VNIC_VF_MAC_HI:     rd_word = {16'd0, mac[47:32]};
+                    VNIC_VF_INT_STATUS: rd_word = {30'd0, vf_int_status_q[2*k +: 2]};
+                    VNIC_VF_INT_MASK:   rd_word = {30'd0, vf_int_mask_q[2*k +: 2]};
+                    VNIC_VF_RXR_BASE_LO:   rd_word = rb[31:0];
+                    VNIC_VF_RXR_BASE_HI:   rd_word = rb[63:32];
+                    VNIC_VF_RXR_SIZE:      rd_word = {28'd0, rxr_size_q[k*4 +: 4]};
+                    VNIC_VF_RXR_HEAD:      rd_word = {16'd0, rxr_head[k*16 +: 16]};
+                    VNIC_VF_RXR_TAIL:      rd_word = {16'd0, rxr_tail_q[k*16 +: 16]};
+                    VNIC_VF_RXR_ITR_COUNT: rd_word = {16'd0, rxr_icnt_q[k*16 +: 16]};
+                    VNIC_VF_RXR_ITR_TIMER: rd_word = {8'd0, rxr_itmr_q[k*24 +: 24]};
+                    VNIC_VF_TXR_BASE_LO:   rd_word = tb[31:0];
+                    VNIC_VF_TXR_BASE_HI:   rd_word = tb[63:32];
+                    VNIC_VF_TXR_SIZE:      rd_word = {28'd0, txr_size_q[k*4 +: 4]};
+                    VNIC_VF_TXR_HEAD:      rd_word = {16'd0, txr_head[k*16 +: 16]};
+                    VNIC_VF_TXR_TAIL:      rd_word = {16'd0, txr_tail_q[k*16 +: 16]};
+                    VNIC_VF_TXR_ITR_COUNT: rd_word = {16'd0, txr_icnt_q[k*16 +: 16]};
+                    VNIC_VF_TXR_ITR_TIMER: rd_word = {8'd0, txr_itmr_q[k*24 +: 24]};
+                    default: begin
                     end
-                end
+                endcase
+                if (o >= VNIC_VF_STAT_CNT_BASE && o < VNIC_VF_STAT_CNT_BASE + 12'd8 * NCV12)
+                    rd_word = o[2] ? snap_q[pg*32 +: 32] : rd_vcnt[31:0];
             end
         end
     end
@@ -1138,29 +1228,8 @@ function [6:0] snap_hit;
     end
 endfunction
 
-// the HI word that a counter _LO read at word address a snapshots
-function [31:0] snap_val;
-    input [REG_AW-3:0] a;
-    reg [PGW-1:0] pg;
-    reg [11:0]    o;
-    reg [11:0]    ri;
-    integer       k, s;
-    begin
-        pg = a[REG_AW-3:10];
-        o = {a[9:0], 2'b00};
-        ri = (pg == {PGW{1'b0}}) ? (o - VNIC_PF_GSTAT_CNT_BASE) >> 3 : (o - VNIC_VF_STAT_CNT_BASE) >> 3;
-        snap_val = 32'd0;
-        if (pg == {PGW{1'b0}}) begin
-            for (k = 0; k < NCG; k = k + 1)
-                if (ri == k[11:0]) snap_val = gcnt_q[k][63:32];
-        end else begin
-            for (k = 0; k < NV; k = k + 1)
-                if (pg == k[PGW-1:0] + 1'b1)
-                    for (s = 0; s < NCV; s = s + 1)
-                        if (ri == s[11:0]) snap_val = vcnt_q[k*NCV + s][63:32];
-        end
-    end
-endfunction
+// the HI word that a counter _LO read snapshots: the counter of the read's page
+wire [31:0] snap_val = (raddr_q[REG_AW-1:12] == {PGW{1'b0}}) ? rd_gcnt[63:32] : rd_vcnt[63:32];
 
 integer    sp;
 always @(posedge clk) begin
@@ -1183,13 +1252,13 @@ always @(posedge clk) begin
             rdata_q <= rd_word(raddr_q[REG_AW-1:2]);
             for (sp = 0; sp <= NV; sp = sp + 1)
                 if (snap_hit(raddr_q[REG_AW-1:2]) == {1'b1, sp[5:0]})
-                    snap_q[sp*32 +: 32] <= snap_val(raddr_q[REG_AW-1:2]);
+                    snap_q[sp*32 +: 32] <= snap_val;
         end
     end
 end
 
 // prot bits carry no meaning here; wide words are only partly used
-wire unused_ok = &{1'b0, s_axil_awprot, s_axil_arprot, s_axil_awaddr[1:0], s_axil_araddr[1:0], raddr_q[1:0], wpage32[31:5], wm[31:2], mf_m[31:14], tail_m[31:17], 1'b0};
+wire unused_ok = &{1'b0, s_axil_awprot, s_axil_arprot, s_axil_awaddr[1:0], s_axil_araddr[1:0], raddr_q[1:0], wpage32[31:5], wm[31:2], mf_m[31:14], ar_vci[31:VCI_W], ar_gri[11:4], tail_mask[16], 1'b0};
 
 endmodule
 

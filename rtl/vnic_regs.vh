@@ -47,7 +47,7 @@ localparam integer  VNIC_FAULT_REASON_TX_DESC_ADDR               = 3; // TX desc
 localparam integer  VNIC_FAULT_REASON_TX_BUF_ADDR                = 4; // TX buffer outside the windows.
 localparam integer  VNIC_FAULT_REASON_RX_AXI_ERR                 = 5; // SLVERR or DECERR on an RX transfer.
 localparam integer  VNIC_FAULT_REASON_TX_AXI_ERR                 = 6; // SLVERR or DECERR on a TX transfer.
-localparam integer  VNIC_FAULT_REASON_BAD_TAIL                   = 7; // TAIL at or beyond the ring size, or a misaligned ring base.
+localparam integer  VNIC_FAULT_REASON_BAD_TAIL                   = 7; // TAIL at or beyond the ring size or moved back over the device's descriptors, or a misaligned ring base.
 localparam integer  VNIC_DESC_OFF_ADDR                           = 0; // Buffer guest address, 8 bytes (driver).
 localparam integer  VNIC_DESC_OFF_BUFLEN                         = 8; // Buffer length, 2 bytes (driver).
 localparam integer  VNIC_DESC_OFF_LEN                            = 12; // Frame length written (RX), 2 bytes (device).
@@ -513,7 +513,7 @@ localparam integer  VNIC_VF_INT_MASK_TX_WIDTH                    = 1;
 localparam [31:0]   VNIC_VF_INT_MASK_TX_MASK                     = 32'h00000002;
 localparam [0:0]    VNIC_VF_INT_MASK_TX_RESET                    = 1'h0;
 
-localparam [11:0]   VNIC_VF_RXR_BASE_LO                          = 12'h040; // RW Ring base guest address [31:0], 16-byte aligned.
+localparam [11:0]   VNIC_VF_RXR_BASE_LO                          = 12'h040; // RW Ring base guest address [31:0], 16-byte aligned. BASE and SIZE are locked (writes ignored) from the first doorbell that posts until RESET.
 localparam [31:0]   VNIC_VF_RXR_BASE_LO_RESET                    = 32'h00000000;
 
 localparam [11:0]   VNIC_VF_RXR_BASE_HI                          = 12'h044; // RW Ring base guest address [63:32].
@@ -533,7 +533,7 @@ localparam integer  VNIC_VF_RXR_HEAD_IDX_WIDTH                   = 16;
 localparam [31:0]   VNIC_VF_RXR_HEAD_IDX_MASK                    = 32'h0000FFFF;
 localparam [15:0]   VNIC_VF_RXR_HEAD_IDX_RESET                   = 16'h0;
 
-localparam [11:0]   VNIC_VF_RXR_TAIL                             = 12'h050; // RW Doorbell: one past the last descriptor the driver posted.
+localparam [11:0]   VNIC_VF_RXR_TAIL                             = 12'h050; // RW Doorbell: one past the last descriptor the driver posted. Moves forward only: a value beyond the ring or behind the device's descriptors is BAD_TAIL.
 localparam [31:0]   VNIC_VF_RXR_TAIL_RESET                       = 32'h00000000;
 localparam integer  VNIC_VF_RXR_TAIL_IDX_LSB                     = 0; // RW
 localparam integer  VNIC_VF_RXR_TAIL_IDX_WIDTH                   = 16;
@@ -554,7 +554,7 @@ localparam integer  VNIC_VF_RXR_ITR_TIMER_VAL_WIDTH              = 24;
 localparam [31:0]   VNIC_VF_RXR_ITR_TIMER_VAL_MASK               = 32'h00FFFFFF;
 localparam [23:0]   VNIC_VF_RXR_ITR_TIMER_VAL_RESET              = 24'h0;
 
-localparam [11:0]   VNIC_VF_TXR_BASE_LO                          = 12'h080; // RW Ring base guest address [31:0], 16-byte aligned.
+localparam [11:0]   VNIC_VF_TXR_BASE_LO                          = 12'h080; // RW Ring base guest address [31:0], 16-byte aligned. BASE and SIZE are locked (writes ignored) from the first doorbell that posts until RESET.
 localparam [31:0]   VNIC_VF_TXR_BASE_LO_RESET                    = 32'h00000000;
 
 localparam [11:0]   VNIC_VF_TXR_BASE_HI                          = 12'h084; // RW Ring base guest address [63:32].
@@ -574,7 +574,7 @@ localparam integer  VNIC_VF_TXR_HEAD_IDX_WIDTH                   = 16;
 localparam [31:0]   VNIC_VF_TXR_HEAD_IDX_MASK                    = 32'h0000FFFF;
 localparam [15:0]   VNIC_VF_TXR_HEAD_IDX_RESET                   = 16'h0;
 
-localparam [11:0]   VNIC_VF_TXR_TAIL                             = 12'h090; // RW Doorbell: one past the last descriptor the driver posted.
+localparam [11:0]   VNIC_VF_TXR_TAIL                             = 12'h090; // RW Doorbell: one past the last descriptor the driver posted. Moves forward only: a value beyond the ring or behind the device's descriptors is BAD_TAIL.
 localparam [31:0]   VNIC_VF_TXR_TAIL_RESET                       = 32'h00000000;
 localparam integer  VNIC_VF_TXR_TAIL_IDX_LSB                     = 0; // RW
 localparam integer  VNIC_VF_TXR_TAIL_IDX_WIDTH                   = 16;

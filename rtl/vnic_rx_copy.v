@@ -230,7 +230,8 @@ reg               tk_q, rf_q;             // take registered, head refresh read 
 reg  [4:0]        tk_v_q, rf_v_q;
 wire [15:0]       meta_rd_data;
 // releases in seq order {seq, words, waits for its last copy}
-reg  [8*(32+FAW+2)-1:0] rl_q, rl_d;
+reg  [32+FAW+1:0] rl_mem [0:7];
+reg               rl_we;
 reg  [3:0]        rl_wp_q, rl_wp_d, rl_rp_q, rl_rp_d;
 reg  [3:0]        rl_cpl_q, rl_cpl_d;     // last copies stored, releases not yet made
 
@@ -330,7 +331,7 @@ assign trc_rx_stored_vnic  = w_v_q;
 
 // releases: the head entry goes when it needs no copy or its last copy is stored
 localparam integer RLW = 32 + FAW + 2;
-wire [RLW-1:0] rl_head  = rl_q[rl_rp_q[2:0]*RLW +: RLW];
+wire [RLW-1:0] rl_head  = rl_mem[rl_rp_q[2:0]];
 wire           rl_wait  = rl_head[0];
 wire           rl_cplin = w_cpl && w_last_q;
 wire           rl_go    = (rl_used != 4'd0) && (!rl_wait || rl_cpl_q != 4'd0 || rl_cplin);
@@ -339,12 +340,12 @@ assign copy_rel_seq   = rl_head[RLW-1 -: 32];
 assign copy_rel_words = rl_head[1 +: FAW+1];
 
 always @* begin
-    rl_d = rl_q;
+    rl_we = 1'b0;
     rl_wp_d = rl_wp_q;
     rl_rp_d = rl_rp_q;
     rl_cpl_d = rl_cpl_q + {3'd0, rl_cplin};
     if (q_pop) begin
-        rl_d[rl_wp_q[2:0]*RLW +: RLW] = {q_seq, q_fwords, q_mask != {NV{1'b0}}};
+        rl_we = 1'b1;
         rl_wp_d = rl_wp_q + 4'd1;
     end
     if (rl_go) begin
@@ -580,7 +581,7 @@ always @(posedge clk) begin
     hm_q <= hm_d;
     tk_v_q <= take_vnic;
     rf_v_q <= tk_v_q;
-    rl_q <= rl_d;
+    if (rl_we) rl_mem[rl_wp_q[2:0]] <= {q_seq, q_fwords, q_mask != {NV{1'b0}}};
 end
 
 // the queue cannot overflow (see the header); high bits of sizes and

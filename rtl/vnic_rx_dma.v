@@ -31,6 +31,9 @@
  * in the cycle its last word is read. Bursts and completions share the
  * write channel in the order their AW is issued; all writes use one AXI ID,
  * so B responses return in issue order.
+ * Every AR (descriptor batch) and AW (data burst, completion) carries the
+ * vNIC it is made for on m_axi_aruser / m_axi_awuser (VF_W bits), like a
+ * PCIe requester ID, so the host side can attribute each access.
  *
  * Completions: in grant order. When a frame's last data burst has its B
  * response (or at once for ERR_BUFLEN) the engine translates the descriptor's
@@ -115,6 +118,7 @@ module vnic_rx_dma #(
 
     // AXI4 master
     output wire [ID_W-1:0]             m_axi_awid,
+    output wire [((NUM_VNIC > 1) ? $clog2(NUM_VNIC) : 1)-1:0] m_axi_awuser,  // vNIC of the request
     output wire [HOST_AW-1:0]          m_axi_awaddr,
     output wire [7:0]                  m_axi_awlen,
     output wire [2:0]                  m_axi_awsize,
@@ -130,6 +134,7 @@ module vnic_rx_dma #(
     input  wire                        m_axi_bvalid,
     output wire                        m_axi_bready,
     output wire [ID_W-1:0]             m_axi_arid,
+    output wire [((NUM_VNIC > 1) ? $clog2(NUM_VNIC) : 1)-1:0] m_axi_aruser,  // vNIC of the request
     output wire [HOST_AW-1:0]          m_axi_araddr,
     output wire [7:0]                  m_axi_arlen,
     output wire [2:0]                  m_axi_arsize,
@@ -156,6 +161,7 @@ localparam integer NV  = NUM_VNIC;
 localparam integer W   = DATA_W / 8;
 localparam integer LW  = (W == 8) ? 3 : (W == 16) ? 4 : 5;
 localparam integer VW  = (NV <= 2) ? 1 : $clog2(NV);     // vNIC index bits of RAM addresses
+localparam integer VF_W = (NV > 1) ? $clog2(NV) : 1;     // vNIC index bits of the AXI user signals
 localparam integer NCV = 12;
 localparam integer DCW = 96;                             // descriptor cache entry {idx, len, addr}
 localparam integer JQ  = 4;                              // job queue entries
@@ -324,15 +330,18 @@ reg  [63:0] p_h_q, p_h_d;
 reg                ar_v_q, ar_v_d;
 reg  [HOST_AW-1:0] ar_a_q, ar_a_d;
 reg  [7:0]         ar_l_q, ar_l_d;
+reg  [VF_W-1:0]    ar_u_q, ar_u_d;      // vNIC of the request (aruser)
 
 // R-order queue {v, n, first slot, idx, g}
 localparam integer ROW = 5 + 3 + 1 + 16 + 64;
-reg  [(1<<RO_AW)*ROW-1:0] ro_q, ro_d;
+reg  [ROW-1:0]     ro_mem [0:(1<<RO_AW)-1];
+reg                ro_we;
+reg  [ROW-1:0]     ro_wd;
 reg  [RO_AW:0]     ro_wp_q, ro_wp_d, ro_rp_q;
 wire [RO_AW:0]     ro_cnt = ro_wp_q - ro_rp_q;     // RO_AW+1 bits: wraps with the pointers
 wire               ro_full = ro_cnt[RO_AW];
 wire               ro_empty = (ro_wp_q == ro_rp_q);
-wire [ROW-1:0]     ro_head = ro_q[ro_rp_q[RO_AW-1:0]*ROW +: ROW];
+wire [ROW-1:0]     ro_head = ro_mem[ro_rp_q[RO_AW-1:0]];
 
 // candidates
 reg [NV-1:0] p_cand;
@@ -402,8 +411,8 @@ wire p_ok_now = !halted64[{1'b0, p_v_q}] && !flr64[{1'b0, p_v_q}];
 always @* begin
     p_st_d = p_st_q; p_v_d = p_v_q; p_ptr_d = p_ptr_q; p_g_d = p_g_q; p_idx_d = p_idx_q;
     p_n_d = p_n_q; p_ok_d = p_ok_q; p_h_d = p_h_q;
-    ar_v_d = ar_v_q; ar_a_d = ar_a_q; ar_l_d = ar_l_q;
-    ro_d = ro_q; ro_wp_d = ro_wp_q;
+    ar_v_d = ar_v_q; ar_a_d = ar_a_q; ar_l_d = ar_l_q; ar_u_d = ar_u_q;
+    ro_we = 1'b0; ro_wd = {ROW{1'b0}}; ro_wp_d = ro_wp_q;
     if (ar_v_q && m_axi_arready) ar_v_d = 1'b0;
     case (p_st_q)
         P_IDLE: begin
@@ -433,7 +442,9 @@ always @* begin
                 ar_v_d = 1'b1;
                 ar_a_d = p_h_q[HOST_AW-1:0] & ~{{(HOST_AW-LW){1'b0}}, {LW{1'b1}}};
                 ar_l_d = pb_beats - 8'd1;
-                ro_d[ro_wp_q[RO_AW-1:0]*ROW +: ROW] = {p_v_q, pb_n, pb_off[LW-1] & (W == 32), p_idx_q, p_g_q};
+                ar_u_d = p_v_q[VF_W-1:0];
+                ro_we = 1'b1;
+                ro_wd = {p_v_q, pb_n, pb_off[LW-1] & (W == 32), p_idx_q, p_g_q};
                 ro_wp_d = ro_wp_q + {{RO_AW{1'b0}}, 1'b1};
                 p_ptr_d = (p_v_q == NVM1) ? 5'd0 : p_v_q + 5'd1;
                 p_st_d = P_IDLE;
@@ -449,6 +460,7 @@ end
 wire p_issue = (p_st_q == P_ISSUE) && p_n_q != 3'd0 && p_ok_now && p_ok_q && !ar_v_q && !ro_full && pb_n != 3'd0;
 
 assign m_axi_arid    = {ID_W{1'b0}};
+assign m_axi_aruser  = ar_u_q;
 assign m_axi_araddr  = ar_a_q;
 assign m_axi_arlen   = ar_l_q;
 assign m_axi_arsize  = SIZE_W;
@@ -588,7 +600,9 @@ reg         a2_ok_q, a2_errbl_q;
 // job queue {v, len, bc, mc, addr, wbase, wend, idx, buflen, g, h, flt, errbl}
 // (flt: the buffer faulted; errbl: ERR_BUFLEN; either way no data moves)
 localparam integer JW = 5 + 14 + 2 + BAW + BAW + (BAW + 1) + 16 + 16 + 64 + 64 + 2;
-reg  [JQ*JW-1:0] jq_q, jq_d;
+reg  [JW-1:0]    jq_mem [0:JQ-1];
+reg              jq_we;
+reg  [JW-1:0]    jq_wd;
 reg  [2:0]  jq_wp_q, jq_wp_d, jq_rr_q, jq_rr_d, jq_rb_q, jq_rb_d;   // write, reader, burst generator
 wire [2:0]  jq_used = jq_wp_q - ((jq_wp_q - jq_rr_q) > (jq_wp_q - jq_rb_q) ? jq_rr_q : jq_rb_q);
 reg  a2_stall;
@@ -635,17 +649,19 @@ end
 wire a2_tojob = a2_v_q && !a2_stall;                 // A2 leaves this cycle
 
 always @* begin
-    jq_d = jq_q;
+    jq_we = 1'b0;
+    jq_wd = {JW{1'b0}};
     jq_wp_d = jq_wp_q;
     if (a2_tojob) begin
-        jq_d[jq_wp_q[1:0]*JW +: JW] = {a2_vn_q, a2_len_q, a2_bc_q, a2_mc_q, a2_addr_q, a2_wbase_q,
-                                       a2_wend_q, a2_idx_q, a2_blen_q, a2_g_q, a2_h_q, a2_flt, a2_errbl_q};
+        jq_we = 1'b1;
+        jq_wd = {a2_vn_q, a2_len_q, a2_bc_q, a2_mc_q, a2_addr_q, a2_wbase_q,
+                 a2_wend_q, a2_idx_q, a2_blen_q, a2_g_q, a2_h_q, a2_flt, a2_errbl_q};
         jq_wp_d = jq_wp_q + 3'd1;
     end
 end
 
 // ================================================================ data mover: reader
-wire [JW-1:0] jr = jq_q[jq_rr_q[1:0]*JW +: JW];
+wire [JW-1:0] jr = jq_mem[jq_rr_q[1:0]];
 wire [4:0]     jr_v     = jr[JW-1 -: 5];
 wire [13:0]    jr_len   = jr[JW-6 -: 14];
 wire [BAW-1:0] jr_addr  = jr[JW-22 -: BAW];
@@ -675,7 +691,8 @@ reg  [13:0]    ra_n_q;
 reg  [13:0]    ra_k_q;                   // beat index
 reg  [DATA_W-1:0] prev_q, prev_d;
 // beat FIFO
-reg  [BF*(DATA_W+W)-1:0] bf_q, bf_d;
+reg  [DATA_W+W-1:0] bf_mem [0:BF-1];
+reg                 bf_we;
 reg  [3:0]     bf_wp_q, bf_wp_d, bf_rp_q, bf_rp_d;
 wire [3:0]     bf_cnt = bf_wp_q - bf_rp_q;
 reg            bf_pop;
@@ -765,11 +782,11 @@ wire [W-1:0]        ra_strb = strobe_range(ra_lo, ra_hi);
 reg  [13:0] ra_kd;
 always @* begin
     prev_d = prev_q;
-    bf_d = bf_q;
+    bf_we = 1'b0;
     bf_wp_d = bf_wp_q;
     bf_rp_d = bf_rp_q;
     if (ra_v_q) begin
-        bf_d[bf_wp_q[2:0]*(DATA_W+W) +: DATA_W+W] = {ra_strb, ra_beat};
+        bf_we = 1'b1;
         bf_wp_d = bf_wp_q + 4'd1;
         if (!ra_x_q) prev_d = buf_rd_data;
     end
@@ -780,7 +797,7 @@ end
 wire ra_last_d = rd_xtra_now || (rd_issue && rd_left_q == 14'd1 && !rd_extra_q);
 
 // ================================================================ data mover: burst generator
-wire [JW-1:0] jb = jq_q[jq_rb_q[1:0]*JW +: JW];
+wire [JW-1:0] jb = jq_mem[jq_rb_q[1:0]];
 wire [4:0]     jb_v     = jb[JW-1 -: 5];
 wire [13:0]    jb_len   = jb[JW-6 -: 14];
 wire [63:0]    jb_h     = jb[2 +: 64];
@@ -825,45 +842,56 @@ end
 // ================================================================ write channel
 // write command queue {cpl, addr, beats-1, last, cpl data, cpl strobes}
 localparam integer WCW = 1 + HOST_AW + 8 + 1 + DATA_W + W;
-reg  [4*WCW-1:0] wc_q, wc_d;
+reg  [WCW-1:0] wc_mem [0:3];
+reg            wc_we;
+reg  [WCW-1:0] wc_wd;
 reg  [2:0]  wc_wp_q, wc_wp_d, wc_rp_q, wc_rp_d;
 assign wcq_room = (wc_wp_q - wc_rp_q) < 3'd3;
 wire        wc_empty = (wc_wp_q == wc_rp_q);
-wire [WCW-1:0] wc_head = wc_q[wc_rp_q[1:0]*WCW +: WCW];
+wire [WCW-1:0] wc_head = wc_mem[wc_rp_q[1:0]];
 
 reg  [WCW-1:0] ci_entry;
+reg  [VF_W-1:0] ci_user;                  // vNIC of the completion the issuer pushes
+reg  [VF_W-1:0] wu_mem [0:3];             // vNIC of each write command (awuser)
+reg  [VF_W-1:0] wu_wd;
 
 // W-order queue {cpl, beats-1, cpl data, strobes}, B-order queue {cpl, last}
 localparam integer WOW = 1 + 8 + DATA_W + W;
-reg  [8*WOW-1:0] wo_q, wo_d;
+reg  [WOW-1:0] wo_mem [0:7];
+reg            wo_we;
 reg  [3:0]  wo_wp_q, wo_wp_d, wo_rp_q, wo_rp_d;
 wire        wo_room = (wo_wp_q - wo_rp_q) < 4'd8;
 wire        wo_empty = (wo_wp_q == wo_rp_q);
-wire [WOW-1:0] wo_head = wo_q[wo_rp_q[2:0]*WOW +: WOW];
-reg  [(1<<BO_AW)*2-1:0] bo_q, bo_d;
+wire [WOW-1:0] wo_head = wo_mem[wo_rp_q[2:0]];
+reg  [1:0]  bo_mem [0:(1<<BO_AW)-1];
 reg  [BO_AW:0] bo_wp_q, bo_wp_d, bo_rp_q, bo_rp_d;
 wire [BO_AW:0] bo_cnt = bo_wp_q - bo_rp_q;         // BO_AW+1 bits: wraps with the pointers
 wire        bo_room = !bo_cnt[BO_AW];
-wire [1:0]  bo_head = bo_q[bo_rp_q[BO_AW-1:0]*2 +: 2];
+wire [1:0]  bo_head = bo_mem[bo_rp_q[BO_AW-1:0]];
 
 reg                aw_v_q, aw_v_d;
 reg  [HOST_AW-1:0] aw_a_q, aw_a_d;
 reg  [7:0]         aw_l_q, aw_l_d;
+reg  [VF_W-1:0]    aw_u_q, aw_u_d;
 reg  [7:0]         w_cnt_q, w_cnt_d;     // beats sent of the head W entry
 
 wire aw_go = !wc_empty && (!aw_v_q || m_axi_awready) && wo_room && bo_room;
 
 always @* begin
-    wc_d = wc_q; wc_wp_d = wc_wp_q; wc_rp_d = wc_rp_q;
-    wo_d = wo_q; wo_wp_d = wo_wp_q;
-    bo_d = bo_q; bo_wp_d = bo_wp_q;
-    aw_v_d = aw_v_q; aw_a_d = aw_a_q; aw_l_d = aw_l_q;
+    wc_we = 1'b0; wc_wd = {WCW{1'b0}}; wc_wp_d = wc_wp_q; wc_rp_d = wc_rp_q;
+    wo_we = 1'b0; wo_wp_d = wo_wp_q;
+    bo_wp_d = bo_wp_q;
+    aw_v_d = aw_v_q; aw_a_d = aw_a_q; aw_l_d = aw_l_q; aw_u_d = aw_u_q;
+    wu_wd = {VF_W{1'b0}};
     if (ci_wcq) begin
-        wc_d[wc_wp_q[1:0]*WCW +: WCW] = ci_entry;
+        wc_we = 1'b1;
+        wc_wd = ci_entry;
+        wu_wd = ci_user;
         wc_wp_d = wc_wp_q + 3'd1;
     end else if (bg_push) begin
-        wc_d[wc_wp_q[1:0]*WCW +: WCW] = {1'b0, bg_a_q, bg_len[7:0] - 8'd1, bg_left_q == bg_len,
-                                         {DATA_W{1'b0}}, {W{1'b0}}};
+        wc_we = 1'b1;
+        wc_wd = {1'b0, bg_a_q, bg_len[7:0] - 8'd1, bg_left_q == bg_len, {DATA_W{1'b0}}, {W{1'b0}}};
+        wu_wd = bg_v_q[VF_W-1:0];
         wc_wp_d = wc_wp_q + 3'd1;
     end
     if (aw_v_q && m_axi_awready) aw_v_d = 1'b0;
@@ -872,15 +900,15 @@ always @* begin
         aw_v_d = 1'b1;
         aw_a_d = wc_head[WCW-2 -: HOST_AW];
         aw_l_d = wc_head[WCW-2-HOST_AW -: 8];
-        wo_d[wo_wp_q[2:0]*WOW +: WOW] = {wc_head[WCW-1], wc_head[WCW-2-HOST_AW -: 8],
-                                         wc_head[W +: DATA_W], wc_head[W-1:0]};
+        aw_u_d = wu_mem[wc_rp_q[1:0]];
+        wo_we = 1'b1;   // the W-order and B-order entries are taken from wc_head
         wo_wp_d = wo_wp_q + 4'd1;
-        bo_d[bo_wp_q[BO_AW-1:0]*2 +: 2] = {wc_head[WCW-1], wc_head[WCW-10-HOST_AW]};
         bo_wp_d = bo_wp_q + {{BO_AW{1'b0}}, 1'b1};
     end
 end
 
 assign m_axi_awid    = {ID_W{1'b0}};
+assign m_axi_awuser  = aw_u_q;
 assign m_axi_awaddr  = aw_a_q;
 assign m_axi_awlen   = aw_l_q;
 assign m_axi_awsize  = SIZE_W;
@@ -890,7 +918,7 @@ assign m_axi_awvalid = aw_v_q;
 // W channel: the head W-order entry; data beats from the beat FIFO
 wire              wo_cpl  = wo_head[WOW-1];
 wire [7:0]        wo_len  = wo_head[WOW-2 -: 8];
-wire [DATA_W+W-1:0] bf_head = bf_q[bf_rp_q[2:0]*(DATA_W+W) +: DATA_W+W];
+wire [DATA_W+W-1:0] bf_head = bf_mem[bf_rp_q[2:0]];
 wire              w_valid = !wo_empty && (wo_cpl || bf_cnt != 4'd0);
 assign m_axi_wvalid = w_valid;
 assign m_axi_wdata  = wo_cpl ? wo_head[W +: DATA_W] : bf_head[DATA_W-1:0];
@@ -1021,6 +1049,7 @@ always @* begin
     ci_wcq = 1'b0;
     ci_push = 1'b0;
     ci_entry = {WCW{1'b0}};
+    ci_user = {VF_W{1'b0}};
     ci_in = {CIW{1'b0}};
     c_drop = 1'b0;
     case (c_st_q)
@@ -1050,6 +1079,7 @@ always @* begin
                 ci_wcq = 1'b1;
                 ci_entry = {1'b1, c_h_q[HOST_AW-1:0] & ~{{(HOST_AW-LW){1'b0}}, {LW{1'b1}}}, 8'd0, 1'b1,
                             place64(c_bytes, c_lane), place_strb(c_lane)};
+                ci_user = ff_v[VF_W-1:0];
                 ci_push = 1'b1;
                 ci_in = {ff_v, ff_errbl, ff_n, ff_idx, c_g_q};
                 ff_pop = 1'b1;
@@ -1320,8 +1350,8 @@ always @(posedge clk) begin
     end
     p_v_q <= p_v_d; p_g_q <= p_g_d; p_idx_q <= p_idx_d; p_n_q <= p_n_d;
     p_ok_q <= p_ok_d; p_h_q <= p_h_d;
-    ar_a_q <= ar_a_d; ar_l_q <= ar_l_d;
-    ro_q <= ro_d;
+    ar_a_q <= ar_a_d; ar_l_q <= ar_l_d; ar_u_q <= ar_u_d;
+    if (ro_we) ro_mem[ro_wp_q[RO_AW-1:0]] <= ro_wd;
     r_addr_q <= r_addr_d;
     r_faddr_q <= r_faddr_d;
     if (!(a2_v_q && a2_stall)) begin
@@ -1339,7 +1369,7 @@ always @(posedge clk) begin
         a2_ok_q <= ax_ok;
         a2_errbl_q <= (dc_rd[79:64] < {2'b00, a1_n});
     end
-    jq_q <= jq_d;
+    if (jq_we) jq_mem[jq_wp_q[1:0]] <= jq_wd;
     rd_v_q <= rd_v_d; rd_addr_q <= rd_addr_d; rd_wbase_q <= rd_wbase_d; rd_wend_q <= rd_wend_d;
     rd_left_q <= rd_left_d; rd_nw_q <= rd_nw_d; rd_off_q <= rd_off_d; rd_n_q <= rd_n_d;
     rd_extra_q <= rd_extra_d;
@@ -1350,12 +1380,17 @@ always @(posedge clk) begin
     ra_n_q <= rd_n_q;
     ra_k_q <= rd_xtra_now ? rd_nw_q : ra_kd;
     prev_q <= prev_d;
-    bf_q <= bf_d;
+    if (bf_we) bf_mem[bf_wp_q[2:0]] <= {ra_strb, ra_beat};
     bg_v_q <= bg_v_d; bg_a_q <= bg_a_d; bg_left_q <= bg_left_d;
-    wc_q <= wc_d;
-    wo_q <= wo_d;
-    bo_q <= bo_d;
-    aw_a_q <= aw_a_d; aw_l_q <= aw_l_d;
+    if (wc_we) begin
+        wc_mem[wc_wp_q[1:0]] <= wc_wd;
+        wu_mem[wc_wp_q[1:0]] <= wu_wd;
+    end
+    if (wo_we) begin
+        wo_mem[wo_wp_q[2:0]] <= {wc_head[WCW-1], wc_head[WCW-2-HOST_AW -: 8], wc_head[W +: DATA_W], wc_head[W-1:0]};
+        bo_mem[bo_wp_q[BO_AW-1:0]] <= {wc_head[WCW-1], wc_head[WCW-10-HOST_AW]};
+    end
+    aw_a_q <= aw_a_d; aw_l_q <= aw_l_d; aw_u_q <= aw_u_d;
     dr_q <= dr_d;
     c_g_q <= c_g_d; c_rs_q <= c_rs_d; c_fa_q <= c_fa_d; c_ok_q <= c_ok_d; c_h_q <= c_h_d;
 end

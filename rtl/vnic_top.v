@@ -12,6 +12,8 @@
  * partitioned RX buffer) -> vnic_rx_sched (guarantee / DRR / ceiling) ->
  * vnic_rx_dma (descriptor prefetch, data, completion write-back, windows and
  * faults) -> m_axi; vnic_irq (moderation, message interface) -> m_irq_*.
+ * Every host-memory request carries the vNIC it is made for on
+ * m_axi_aruser / m_axi_awuser (VF_W bits), like a PCIe requester ID.
  *
  * Transmit is not implemented yet: m_axis_tx is idle (tvalid = 0), the TX
  * rings are registers only, TX_USED reads 0, and the TX trace channels
@@ -60,6 +62,7 @@ module vnic_top #(
 
     // AXI4 master (host memory)
     output wire [ID_W-1:0]           m_axi_awid,
+    output wire [((NUM_VNIC > 1) ? $clog2(NUM_VNIC) : 1)-1:0] m_axi_awuser,  // vNIC of the request
     output wire [HOST_AW-1:0]        m_axi_awaddr,
     output wire [7:0]                m_axi_awlen,
     output wire [2:0]                m_axi_awsize,
@@ -79,6 +82,7 @@ module vnic_top #(
     input  wire                      m_axi_bvalid,
     output wire                      m_axi_bready,
     output wire [ID_W-1:0]           m_axi_arid,
+    output wire [((NUM_VNIC > 1) ? $clog2(NUM_VNIC) : 1)-1:0] m_axi_aruser,  // vNIC of the request
     output wire [HOST_AW-1:0]        m_axi_araddr,
     output wire [7:0]                m_axi_arlen,
     output wire [2:0]                m_axi_arsize,
@@ -145,6 +149,8 @@ module vnic_top #(
     output wire [4:0]                trc_fault_vnic,
     output wire [7:0]                trc_fault_reason,
     output wire [63:0]               trc_fault_addr,
+    output wire                      trc_tx_cpl_valid,
+    output wire [4:0]                trc_tx_cpl_vnic,
     output wire                      trc_irq_valid,
     output wire [2*NUM_VNIC:0]       trc_irq_mask,
     output wire                      trc_tx_queued_valid,
@@ -159,6 +165,7 @@ module vnic_top #(
 
 localparam integer NV = NUM_VNIC;
 localparam integer CW = 32;                       // counter increment width, bits
+localparam integer VF_W = (NV > 1) ? $clog2(NV) : 1;  // AXI user bits: the vNIC of a host-memory request
 
 // ---------------------------------------------------------------- parameter checks
 generate
@@ -326,7 +333,9 @@ vnic_regs #(
     .trc_fault_valid  (trc_fault_valid),
     .trc_fault_vnic   (trc_fault_vnic),
     .trc_fault_reason (trc_fault_reason),
-    .trc_fault_addr   (trc_fault_addr)
+    .trc_fault_addr   (trc_fault_addr),
+    .trc_tx_cpl_valid (trc_tx_cpl_valid),
+    .trc_tx_cpl_vnic  (trc_tx_cpl_vnic)
 );
 
 // ---------------------------------------------------------------- RX front end
@@ -572,6 +581,7 @@ assign take_vnic  = grant_vnic;
 // ---------------------------------------------------------------- RX DMA engine
 // its AXI4 master (ID_W-1 bits), merged with the TX DMA's by u_axi_arb
 wire [ID_W-2:0]      rxm_awid, rxm_arid, rxm_bid, rxm_rid;
+wire [VF_W-1:0]      rxm_awuser, rxm_aruser;
 wire [HOST_AW-1:0]   rxm_awaddr, rxm_araddr;
 wire [7:0]           rxm_awlen, rxm_arlen;
 wire [2:0]           rxm_awsize, rxm_arsize;
@@ -637,6 +647,7 @@ vnic_rx_dma #(
     .fault_reason      (rx_fault_reason),
     .fault_addr        (rx_fault_addr),
     .m_axi_awid         (rxm_awid),
+    .m_axi_awuser       (rxm_awuser),
     .m_axi_awaddr       (rxm_awaddr),
     .m_axi_awlen        (rxm_awlen),
     .m_axi_awsize       (rxm_awsize),
@@ -652,6 +663,7 @@ vnic_rx_dma #(
     .m_axi_bvalid       (rxm_bvalid),
     .m_axi_bready       (rxm_bready),
     .m_axi_arid         (rxm_arid),
+    .m_axi_aruser       (rxm_aruser),
     .m_axi_araddr       (rxm_araddr),
     .m_axi_arlen        (rxm_arlen),
     .m_axi_arsize       (rxm_arsize),
@@ -716,6 +728,7 @@ wire [NV*14-1:0]     tx_stat_bytes;
 wire                 tx_gstat_frames;
 wire [13:0]          tx_gstat_bytes;
 wire [ID_W-2:0]      txm_awid, txm_arid, txm_bid, txm_rid;
+wire [VF_W-1:0]      txm_awuser, txm_aruser;
 wire [HOST_AW-1:0]   txm_awaddr, txm_araddr;
 wire [7:0]           txm_awlen, txm_arlen;
 wire [2:0]           txm_awsize, txm_arsize, txm_awprot, txm_arprot;
@@ -776,6 +789,7 @@ vnic_tx_path #(
     .gstat_tx_bytes      (tx_gstat_bytes),
     .tx_cpl              (tx_cpl),
     .m_axi_awid          (txm_awid),
+    .m_axi_awuser        (txm_awuser),
     .m_axi_awaddr        (txm_awaddr),
     .m_axi_awlen         (txm_awlen),
     .m_axi_awsize        (txm_awsize),
@@ -795,6 +809,7 @@ vnic_tx_path #(
     .m_axi_bvalid        (txm_bvalid),
     .m_axi_bready        (txm_bready),
     .m_axi_arid          (txm_arid),
+    .m_axi_aruser        (txm_aruser),
     .m_axi_araddr        (txm_araddr),
     .m_axi_arlen         (txm_arlen),
     .m_axi_arsize        (txm_arsize),
@@ -852,10 +867,15 @@ endgenerate
 vnic_axi_arb #(
     .S_ID_W (ID_W - 1),
     .ADDR_W (HOST_AW),
-    .DATA_W (DATA_W)
+    .DATA_W (DATA_W),
+    .USER_W (VF_W)
 ) u_axi_arb (
     .clk        (clk),
     .rst        (rst),
+    // requester (vNIC) of every AR / AW, like a PCIe requester ID
+    .s0_awuser  (rxm_awuser),  .s0_aruser  (rxm_aruser),
+    .s1_awuser  (txm_awuser),  .s1_aruser  (txm_aruser),
+    .m_awuser   (m_axi_awuser), .m_aruser  (m_axi_aruser),
     .s0_awid    (rxm_awid),    .s0_awaddr  (rxm_awaddr),  .s0_awlen   (rxm_awlen),
     .s0_awsize  (rxm_awsize),  .s0_awburst (rxm_awburst), .s0_awlock  (1'b0),
     .s0_awcache (4'b0011),     .s0_awprot  (3'b000),      .s0_awvalid (rxm_awvalid),

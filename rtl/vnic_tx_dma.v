@@ -6,7 +6,9 @@
 /*
  * docs/architecture.md §5 (transmit), §6 (windows and faults), §4.8 (ring
  * layout), with one AXI4 master port whose IDs (arid = awid = 0) an
- * arbiter can tag.
+ * arbiter can tag. Every AR (descriptor fetch, buffer read) and AW
+ * (write-back) carries the vNIC it is made for on m_axi_aruser /
+ * m_axi_awuser (max(1, log2 NUM_VNIC) bits), like a PCIe requester ID.
  *
  * Rings: 2^TXR.SIZE descriptors of 16 bytes at guest TXR.BASE (SIZE 1..12;
  * other values: no ring); descriptors HEAD .. TAIL-1 belong to the device.
@@ -147,6 +149,7 @@ module vnic_tx_dma #(
 
     // AXI4 master
     output wire [ID_W-1:0]                m_axi_awid,
+    output wire [((NUM_VNIC > 1) ? $clog2(NUM_VNIC) : 1)-1:0] m_axi_awuser,  // vNIC of the request
     output wire [HOST_AW-1:0]             m_axi_awaddr,
     output wire [7:0]                     m_axi_awlen,
     output wire [2:0]                     m_axi_awsize,
@@ -166,6 +169,7 @@ module vnic_tx_dma #(
     input  wire                           m_axi_bvalid,
     output wire                           m_axi_bready,
     output wire [ID_W-1:0]                m_axi_arid,
+    output wire [((NUM_VNIC > 1) ? $clog2(NUM_VNIC) : 1)-1:0] m_axi_aruser,  // vNIC of the request
     output wire [HOST_AW-1:0]             m_axi_araddr,
     output wire [7:0]                     m_axi_arlen,
     output wire [2:0]                     m_axi_arsize,
@@ -562,6 +566,7 @@ assign cnt_vnic        = cn_q;
 
 // ---------------------------------------------------------------- AXI read address
 assign m_axi_arid    = {ID_W{1'b0}};
+assign m_axi_aruser  = iv_q[VB-1:0];             // the issue engine's vNIC, held while arvalid
 assign m_axi_araddr  = ih_q[HOST_AW-1:0];
 assign m_axi_arlen   = arl_q;
 assign m_axi_arsize  = SZ;
@@ -594,6 +599,7 @@ always @* begin
     w_strb[wq_h[64 +: WB] +: 8] = 8'hFF;
 end
 assign m_axi_awid    = {ID_W{1'b0}};
+assign m_axi_awuser  = ch[C_VNIC +: VB];         // the head completion's vNIC, held while awvalid
 assign m_axi_awaddr  = wh_q[HOST_AW-1:0];
 assign m_axi_awlen   = 8'd0;
 assign m_axi_awsize  = SZ;

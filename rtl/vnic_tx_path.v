@@ -19,7 +19,8 @@
  * trc_tx_sent); the trace channels
  * are those of §11 (trc_tx_grant_none marks a decision without a grant).
  * The AXI4 master uses ID 0 only (ID_W bits); vnic_axi_arb merges it with
- * the RX DMA's port.
+ * the RX DMA's port. m_axi_aruser / m_axi_awuser carry the vNIC of each
+ * request.
  *
  * Latency: TX_QUEUED 1 cycle after a frame lands, a grant 1 cycle after its
  * decision, first beat on m_axis_tx 4 cycles after the grant, TX_SENT (and
@@ -90,6 +91,7 @@ module vnic_tx_path #(
 
     // AXI4 master (host memory)
     output wire [ID_W-1:0]                m_axi_awid,
+    output wire [((NUM_VNIC > 1) ? $clog2(NUM_VNIC) : 1)-1:0] m_axi_awuser,  // vNIC of the request
     output wire [HOST_AW-1:0]             m_axi_awaddr,
     output wire [7:0]                     m_axi_awlen,
     output wire [2:0]                     m_axi_awsize,
@@ -109,6 +111,7 @@ module vnic_tx_path #(
     input  wire                           m_axi_bvalid,
     output wire                           m_axi_bready,
     output wire [ID_W-1:0]                m_axi_arid,
+    output wire [((NUM_VNIC > 1) ? $clog2(NUM_VNIC) : 1)-1:0] m_axi_aruser,  // vNIC of the request
     output wire [HOST_AW-1:0]             m_axi_araddr,
     output wire [7:0]                     m_axi_arlen,
     output wire [2:0]                     m_axi_arsize,
@@ -249,6 +252,7 @@ vnic_tx_dma #(
     .cnt_txlen_valid (txlen_valid),
     .cnt_vnic        (cnt_vnic),
     .m_axi_awid      (m_axi_awid),
+    .m_axi_awuser    (m_axi_awuser),
     .m_axi_awaddr    (m_axi_awaddr),
     .m_axi_awlen     (m_axi_awlen),
     .m_axi_awsize    (m_axi_awsize),
@@ -268,6 +272,7 @@ vnic_tx_dma #(
     .m_axi_bvalid    (m_axi_bvalid),
     .m_axi_bready    (m_axi_bready),
     .m_axi_arid      (m_axi_arid),
+    .m_axi_aruser    (m_axi_aruser),
     .m_axi_araddr    (m_axi_araddr),
     .m_axi_arlen     (m_axi_arlen),
     .m_axi_arsize    (m_axi_arsize),

@@ -60,7 +60,7 @@ $(TB_B)/ext/%.o: %.c | $(BOOTSTRAP)
 
 # ---------------------------------------------------------------- Verilated builds
 # tb_cfg NAME: the Verilated model, the C++ glue and every test binary of NAME.
-TB_TESTS := tb_regs tb_rx tb_system tb_replay tb_bench tb_tx tb_adversarial
+TB_TESTS := tb_regs tb_rx tb_system tb_replay tb_bench tb_tx tb_adversarial tb_hostmem
 
 define tb_cfg
 $(TB_B)/$(1)/obj/Vvnic_top__ALL.a: $$(TB_RTL_SRC) tb/tb.mk | $$(BOOTSTRAP)
@@ -120,9 +120,14 @@ TEST_BINS += $(TB_B)/default/tb_rx
 # jumbo, ERR_TXLEN, anti-spoof, interrupts, pcap read back through libpcap),
 # RESET under traffic, TX faults; wire frames against a correct NIC and the model
 TEST_BINS += $(TB_B)/default/tb_tx
-# make test: a misbehaving VF beside six busy vNICs; their delivered traffic
+# make test: a misbehaving VF beside seven busy vNICs (bad_vf, and full: bad
+# doorbells, live-ring moves, random TAIL storms); their delivered traffic
 # bit-exact equal to a run without it, lockstep with the model
 TEST_BINS += $(TB_B)/default/tb_adversarial
+# make test: the host-memory model's per-vNIC window check (requester =
+# m_axi_aruser / m_axi_awuser): the checker on hand-made requests, and every
+# burst of the device attributed to the vNIC it is made for
+TEST_BINS += $(TB_B)/default/tb_hostmem
 # make test: the randomized system tests (random QoS configuration and
 # traffic, host stress, partition resize under traffic, DMA faults; short
 # runs) on the default build and, seeded, on the 256-bit datapath, on one

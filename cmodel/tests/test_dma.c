@@ -497,6 +497,39 @@ START_TEST(test_fault_bad_tail)
 }
 END_TEST
 
+/* §4.8 doorbell rules: the whole 32-bit value counts, TAIL never moves back
+ * over the device's descriptors, BASE and SIZE are locked once a doorbell
+ * posted, until RESET. */
+START_TEST(test_ring_rules)
+{
+    struct tenv e;
+    tenv_init(&e, NULL);
+    tsetup(&e, 3);
+    rx_ring(&e, 0, 4, 2048, 3); /* ring of 16: TAIL 3, HEAD 0 */
+    uint32_t lo = vfr(&e, 0, VNIC_VF_RXR_BASE_LO);
+    vfw(&e, 0, VNIC_VF_RXR_BASE_LO, lo + 0x100);
+    vfw(&e, 0, VNIC_VF_RXR_SIZE, 2);
+    ck_assert_uint_eq(vfr(&e, 0, VNIC_VF_RXR_BASE_LO), lo);
+    ck_assert_uint_eq(vfr(&e, 0, VNIC_VF_RXR_SIZE), 4);
+    vfw(&e, 0, VNIC_VF_RXR_TAIL, 3); /* unchanged: a good doorbell */
+    vfw(&e, 0, VNIC_VF_RXR_TAIL, 5); /* forward */
+    ck_assert_uint_eq(pfr(&e, VNIC_PF_G_FAULT_VEC), 0);
+    vfw(&e, 0, VNIC_VF_RXR_TAIL, 2); /* back over descriptors 2..4 */
+    expect_fault(&e, 0, VNIC_FAULT_REASON_BAD_TAIL, 2);
+    ck_assert_uint_eq(vfr(&e, 0, VNIC_VF_RXR_TAIL), 5);
+    /* the bits above the 16-bit field count: not a doorbell of 4 */
+    rx_ring(&e, 1, 4, 2048, 3);
+    vfw(&e, 1, VNIC_VF_RXR_TAIL, 0x10004);
+    expect_fault(&e, 1, VNIC_FAULT_REASON_BAD_TAIL, 0x10004);
+    ck_assert_uint_eq(vfr(&e, 1, VNIC_VF_RXR_TAIL), 3);
+    /* RESET unlocks the ring */
+    ck_assert_uint_eq(tcmd(&e, 0, VNIC_CMD_OP_RESET), 0);
+    vfw(&e, 0, VNIC_VF_RXR_BASE_LO, lo + 0x100);
+    ck_assert_uint_eq(vfr(&e, 0, VNIC_VF_RXR_BASE_LO), lo + 0x100);
+    tenv_free(&e);
+}
+END_TEST
+
 /* ------------------------------------------------------------ RESET */
 
 START_TEST(test_reset_while_others_run)
@@ -599,6 +632,7 @@ int main(void)
     tcase_add_test(tc, test_fault_rx_desc_addr);
     tcase_add_test(tc, test_fault_rx_axi_err);
     tcase_add_test(tc, test_fault_bad_tail);
+    tcase_add_test(tc, test_ring_rules);
     tcase_add_test(tc, test_reset_while_others_run);
     tcase_add_test(tc, test_reset_waits_inflight);
     suite_add_tcase(s, tc);

@@ -51,8 +51,9 @@ module vnic_ooc_top #(
     // ----------------------------------------------------- output bits
     // AXI4-Lite: awready wready bresp bvalid arready rdata rresp rvalid
     localparam integer N_AXIL_OUT = 32 + 2 + 2 + 5;
-    // AXI4: aw/ar {id addr len size burst lock cache prot valid}, w {data strb last valid}, bready rready
-    localparam integer N_AX_CH    = ID_W + HOST_AW + 8 + 3 + 2 + 1 + 4 + 3 + 1;
+    // AXI4: aw/ar {id user addr len size burst lock cache prot valid}, w {data strb last valid}, bready rready
+    localparam integer VF_W       = (NUM_VNIC > 1) ? $clog2(NUM_VNIC) : 1;  // aruser / awuser: requesting vNIC
+    localparam integer N_AX_CH    = ID_W + VF_W + HOST_AW + 8 + 3 + 2 + 1 + 4 + 3 + 1;
     localparam integer N_AXI_OUT  = 2 * N_AX_CH + DATA_W + W + 2 + 2;
     // AXI4-Stream TX: tdata tkeep tvalid tlast tuser; RX tready; irq valid vector
     localparam integer N_AXIS_OUT = DATA_W + W + 3 + 1 + 1 + 8;
@@ -100,6 +101,7 @@ module vnic_ooc_top #(
     wire [1:0]         s_axil_bresp, s_axil_rresp;
     wire [31:0]        s_axil_rdata;
     wire [ID_W-1:0]    m_axi_awid, m_axi_arid;
+    wire [VF_W-1:0]    m_axi_awuser, m_axi_aruser;
     wire [HOST_AW-1:0] m_axi_awaddr, m_axi_araddr;
     wire [7:0]         m_axi_awlen, m_axi_arlen;
     wire [2:0]         m_axi_awsize, m_axi_arsize, m_axi_awprot, m_axi_arprot;
@@ -149,6 +151,7 @@ module vnic_ooc_top #(
         .s_axil_rvalid     (s_axil_rvalid),
         .s_axil_rready     (s_axil_rready),
         .m_axi_awid        (m_axi_awid),
+        .m_axi_awuser      (m_axi_awuser),
         .m_axi_awaddr      (m_axi_awaddr),
         .m_axi_awlen       (m_axi_awlen),
         .m_axi_awsize      (m_axi_awsize),
@@ -168,6 +171,7 @@ module vnic_ooc_top #(
         .m_axi_bvalid      (m_axi_bvalid),
         .m_axi_bready      (m_axi_bready),
         .m_axi_arid        (m_axi_arid),
+        .m_axi_aruser      (m_axi_aruser),
         .m_axi_araddr      (m_axi_araddr),
         .m_axi_arlen       (m_axi_arlen),
         .m_axi_arsize      (m_axi_arsize),
@@ -204,9 +208,9 @@ module vnic_ooc_top #(
     wire [N_OUT-1:0] out_w = {
         s_axil_awready, s_axil_wready, s_axil_bresp, s_axil_bvalid, s_axil_arready,
         s_axil_rdata, s_axil_rresp, s_axil_rvalid,
-        m_axi_awid, m_axi_awaddr, m_axi_awlen, m_axi_awsize, m_axi_awburst, m_axi_awlock,
+        m_axi_awid, m_axi_awuser, m_axi_awaddr, m_axi_awlen, m_axi_awsize, m_axi_awburst, m_axi_awlock,
         m_axi_awcache, m_axi_awprot, m_axi_awvalid,
-        m_axi_arid, m_axi_araddr, m_axi_arlen, m_axi_arsize, m_axi_arburst, m_axi_arlock,
+        m_axi_arid, m_axi_aruser, m_axi_araddr, m_axi_arlen, m_axi_arsize, m_axi_arburst, m_axi_arlock,
         m_axi_arcache, m_axi_arprot, m_axi_arvalid,
         m_axi_wdata, m_axi_wstrb, m_axi_wlast, m_axi_wvalid, m_axi_bready, m_axi_rready,
         m_axis_tx_tdata, m_axis_tx_tkeep, m_axis_tx_tvalid, m_axis_tx_tlast, m_axis_tx_tuser,

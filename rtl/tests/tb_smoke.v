@@ -46,11 +46,11 @@ vnic_top #(.DATA_W(DATA_W)) dut (
     .s_axil_bresp(bresp), .s_axil_bvalid(bvalid), .s_axil_bready(1'b1),
     .s_axil_araddr(araddr), .s_axil_arprot(3'd0), .s_axil_arvalid(arvalid), .s_axil_arready(arready),
     .s_axil_rdata(rdata), .s_axil_rresp(rresp), .s_axil_rvalid(rvalid), .s_axil_rready(1'b1),
-    .m_axi_awid(), .m_axi_awaddr(), .m_axi_awlen(), .m_axi_awsize(), .m_axi_awburst(), .m_axi_awlock(),
+    .m_axi_awid(), .m_axi_awuser(), .m_axi_awaddr(), .m_axi_awlen(), .m_axi_awsize(), .m_axi_awburst(), .m_axi_awlock(),
     .m_axi_awcache(), .m_axi_awprot(), .m_axi_awvalid(), .m_axi_awready(1'b1),
     .m_axi_wdata(), .m_axi_wstrb(), .m_axi_wlast(), .m_axi_wvalid(), .m_axi_wready(1'b1),
     .m_axi_bid(4'd0), .m_axi_bresp(2'd0), .m_axi_bvalid(1'b0), .m_axi_bready(),
-    .m_axi_arid(), .m_axi_araddr(), .m_axi_arlen(), .m_axi_arsize(), .m_axi_arburst(), .m_axi_arlock(),
+    .m_axi_arid(), .m_axi_aruser(), .m_axi_araddr(), .m_axi_arlen(), .m_axi_arsize(), .m_axi_arburst(), .m_axi_arlock(),
     .m_axi_arcache(), .m_axi_arprot(), .m_axi_arvalid(), .m_axi_arready(1'b1),
     .m_axi_rid(4'd0), .m_axi_rdata({DATA_W{1'b0}}), .m_axi_rresp(2'd0), .m_axi_rlast(1'b0),
     .m_axi_rvalid(1'b0), .m_axi_rready(),
@@ -65,7 +65,7 @@ vnic_top #(.DATA_W(DATA_W)) dut (
     .trc_rx_grant_valid(), .trc_rx_grant_none(), .trc_rx_grant_vnic(), .trc_rx_grant_elig(), .trc_rx_free_valid(),
     .trc_rx_free_vnic(), .trc_rx_cpl_valid(), .trc_rx_cpl_vnic(), .trc_cmd_valid(), .trc_cmd_op(),
     .trc_cmd_vnic(), .trc_cmd_err(), .trc_fault_valid(), .trc_fault_vnic(), .trc_fault_reason(),
-    .trc_fault_addr(), .trc_irq_valid(), .trc_irq_mask(), .trc_tx_queued_valid(), .trc_tx_queued_vnic(),
+    .trc_fault_addr(), .trc_tx_cpl_valid(), .trc_tx_cpl_vnic(), .trc_irq_valid(), .trc_irq_mask(), .trc_tx_queued_valid(), .trc_tx_queued_vnic(),
     .trc_tx_grant_valid(), .trc_tx_grant_none(), .trc_tx_grant_vnic(), .trc_tx_grant_elig(), .trc_tx_sent_valid(),
     .trc_tx_sent_vnic()
 );

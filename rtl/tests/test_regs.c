@@ -403,9 +403,24 @@ static void test_reset_counters(struct env *e)
               "VSTAT status 0x%x", rd(e, VNIC_PF_VSTAT_STATUS));
     uint32_t dmaf = VNIC_VF_STAT_DMA_FAULTS_LO;
     VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(2) + dmaf) == 1, "DMA_FAULTS 1");
+    /* a ring posted to keeps BASE and SIZE until RESET */
     wr(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_SIZE, 13);
+    wr(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_BASE_LO, 0x2000);
+    VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_SIZE) == 3 &&
+                         rd(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_BASE_LO) == 0x1000,
+              "RX ring locked: SIZE %u BASE_LO 0x%x", rd(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_SIZE),
+              rd(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_BASE_LO));
+    /* TAIL moved back over the device's descriptors (HEAD 0, TAIL 7) */
     wr(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_TAIL, 1);
-    VTB_CHECK(&e->r, e->fault_events == 2 && e->last_faddr == 0x1000, "SIZE > 12: traced with the ring base");
+    VTB_CHECK(&e->r, e->fault_events == 2 && e->last_faddr == 1, "TAIL moved back: traced with the value");
+    VTB_CHECK(&e->r, (e->p.rxr_tail >> 32 & 0xFFFF) == 7, "TAIL kept after moving back");
+    wr(e, VNIC_VF_BASE(2) + VNIC_VF_RXR_TAIL, 7);
+    VTB_CHECK(&e->r, e->fault_events == 2, "TAIL rewritten unchanged is a good doorbell");
+    /* an unlocked ring (the TX ring, never posted to) with SIZE > 12 */
+    wr(e, VNIC_VF_BASE(2) + VNIC_VF_TXR_BASE_LO, 0x3000);
+    wr(e, VNIC_VF_BASE(2) + VNIC_VF_TXR_SIZE, 13);
+    wr(e, VNIC_VF_BASE(2) + VNIC_VF_TXR_TAIL, 1);
+    VTB_CHECK(&e->r, e->fault_events == 3 && e->last_faddr == 0x3000, "SIZE > 12: traced with the ring base");
     VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(2) + dmaf) == 1 && rd(e, VNIC_PF_VSTAT_FAULT_ADDR_LO) == 9,
               "a second fault does not count or overwrite");
     /* a DMA fault on vNIC 0 */

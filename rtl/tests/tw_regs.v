@@ -59,7 +59,9 @@ module tw_regs (
     output wire        trc_fault_valid,
     output wire [4:0]  trc_fault_vnic,
     output wire [7:0]  trc_fault_reason,
-    output wire [63:0] trc_fault_addr
+    output wire [63:0] trc_fault_addr,
+    output wire        trc_tx_cpl_valid,
+    output wire [4:0]  trc_tx_cpl_vnic
 );
 
 localparam integer NV = 4;
@@ -139,7 +141,8 @@ vnic_regs #(
     .vstat_add (vadd), .gstat_add ({13*CW{1'b0}}),
     .trc_cmd_valid (trc_cmd_valid), .trc_cmd_op (trc_cmd_op), .trc_cmd_vnic (trc_cmd_vnic),
     .trc_cmd_err (trc_cmd_err), .trc_fault_valid (trc_fault_valid), .trc_fault_vnic (trc_fault_vnic),
-    .trc_fault_reason (trc_fault_reason), .trc_fault_addr (trc_fault_addr)
+    .trc_fault_reason (trc_fault_reason), .trc_fault_addr (trc_fault_addr),
+    .trc_tx_cpl_valid (trc_tx_cpl_valid), .trc_tx_cpl_vnic (trc_tx_cpl_vnic)
 );
 
 wire unused_ok = ^{1'b0, bresp, rresp, g_rx_en, g_tx_en, g_def_en, g_def_vnic, cfg_mac, rx_base, rx_size,

@@ -70,7 +70,7 @@
 #define VNIC_FAULT_REASON_TX_BUF_ADDR                0x4u                /* TX buffer outside the windows. */
 #define VNIC_FAULT_REASON_RX_AXI_ERR                 0x5u                /* SLVERR or DECERR on an RX transfer. */
 #define VNIC_FAULT_REASON_TX_AXI_ERR                 0x6u                /* SLVERR or DECERR on a TX transfer. */
-#define VNIC_FAULT_REASON_BAD_TAIL                   0x7u                /* TAIL at or beyond the ring size, or a misaligned ring base. */
+#define VNIC_FAULT_REASON_BAD_TAIL                   0x7u                /* TAIL at or beyond the ring size or moved back over the device's descriptors, or a misaligned ring base. */
 
 /* Encoding desc_off */
 #define VNIC_DESC_OFF_ADDR                           0x0u                /* Buffer guest address, 8 bytes (driver). */
@@ -682,7 +682,7 @@
 #define VNIC_VF_INT_MASK_TX_MASK                     0x00000002u
 #define VNIC_VF_INT_MASK_TX_RESET                    0x0u
 
-#define VNIC_VF_RXR_BASE_LO                          0x040u              /* RW Ring base guest address [31:0], 16-byte aligned. */
+#define VNIC_VF_RXR_BASE_LO                          0x040u              /* RW Ring base guest address [31:0], 16-byte aligned. BASE and SIZE are locked (writes ignored) from the first doorbell that posts until RESET. */
 #define VNIC_VF_RXR_BASE_LO_RESET                    0x00000000u
 
 #define VNIC_VF_RXR_BASE_HI                          0x044u              /* RW Ring base guest address [63:32]. */
@@ -702,7 +702,7 @@
 #define VNIC_VF_RXR_HEAD_IDX_MASK                    0x0000FFFFu
 #define VNIC_VF_RXR_HEAD_IDX_RESET                   0x0u
 
-#define VNIC_VF_RXR_TAIL                             0x050u              /* RW Doorbell: one past the last descriptor the driver posted. */
+#define VNIC_VF_RXR_TAIL                             0x050u              /* RW Doorbell: one past the last descriptor the driver posted. Moves forward only: a value beyond the ring or behind the device's descriptors is BAD_TAIL. */
 #define VNIC_VF_RXR_TAIL_RESET                       0x00000000u
 #define VNIC_VF_RXR_TAIL_IDX_LSB                     0u                  /* RW */
 #define VNIC_VF_RXR_TAIL_IDX_WIDTH                   16u
@@ -723,7 +723,7 @@
 #define VNIC_VF_RXR_ITR_TIMER_VAL_MASK               0x00FFFFFFu
 #define VNIC_VF_RXR_ITR_TIMER_VAL_RESET              0x0u
 
-#define VNIC_VF_TXR_BASE_LO                          0x080u              /* RW Ring base guest address [31:0], 16-byte aligned. */
+#define VNIC_VF_TXR_BASE_LO                          0x080u              /* RW Ring base guest address [31:0], 16-byte aligned. BASE and SIZE are locked (writes ignored) from the first doorbell that posts until RESET. */
 #define VNIC_VF_TXR_BASE_LO_RESET                    0x00000000u
 
 #define VNIC_VF_TXR_BASE_HI                          0x084u              /* RW Ring base guest address [63:32]. */
@@ -743,7 +743,7 @@
 #define VNIC_VF_TXR_HEAD_IDX_MASK                    0x0000FFFFu
 #define VNIC_VF_TXR_HEAD_IDX_RESET                   0x0u
 
-#define VNIC_VF_TXR_TAIL                             0x090u              /* RW Doorbell: one past the last descriptor the driver posted. */
+#define VNIC_VF_TXR_TAIL                             0x090u              /* RW Doorbell: one past the last descriptor the driver posted. Moves forward only: a value beyond the ring or behind the device's descriptors is BAD_TAIL. */
 #define VNIC_VF_TXR_TAIL_RESET                       0x00000000u
 #define VNIC_VF_TXR_TAIL_IDX_LSB                     0u                  /* RW */
 #define VNIC_VF_TXR_TAIL_IDX_WIDTH                   16u

@@ -7,7 +7,10 @@
  * slave takes W only behind an accepted AW); the B response is ready wlat
  * cycles after the last W beat. A burst's data is held until its B response
  * is issued and lands in the vnic_hostmem then (the device may consider the
- * write done only at B); a burst answered with an error writes nothing. */
+ * write done only at B); a burst answered with an error writes nothing.
+ * Every burst records its requester (the user bits of its AR / AW); with the
+ * window sets of tb_axi_mem_set_windows() the burst must lie inside one of
+ * its requester's windows in force when its valid was first presented. */
 #include "tb_bfm.h"
 
 #include <stdio.h>
@@ -38,6 +41,7 @@ void tb_axi_mem_init(struct tb_axi_mem *m, struct tb_sim *s, const struct tb_axi
         m->cfg.max_wr = TB_MEM_QDEPTH;
     m->mem = mem;
     m->check_legal = 1;
+    m->win_horizon = TB_MEM_WIN_HORIZON;
     vnic_prng_seed_stream(&m->rng, c->seed, 0x41584934u);
 }
 
@@ -51,6 +55,37 @@ int tb_axi_mem_add_legal(struct tb_axi_mem *m, int vnic, uint64_t base, uint64_t
 }
 
 void tb_axi_mem_clear_legal(struct tb_axi_mem *m) { m->nlegal = 0; }
+
+int tb_axi_mem_set_windows(struct tb_axi_mem *m, unsigned v, uint64_t from, const uint64_t *base,
+                           const uint64_t *size, unsigned n)
+{
+    if (v >= TB_MEM_MAX_VNIC || n > TB_MEM_WIN_MAX)
+        return -1;
+    struct tb_mem_winset ws;
+    memset(&ws, 0, sizeof ws);
+    ws.from = from;
+    for (unsigned i = 0; i < n; i++) {
+        ws.base[i] = base[i];
+        ws.size[i] = size[i];
+    }
+    m->check_win = 1;
+    unsigned k = m->nwin[v];
+    struct tb_mem_winset *set = m->win[v];
+    if (k && !memcmp(set[k - 1].base, ws.base, sizeof ws.base) &&
+        !memcmp(set[k - 1].size, ws.size, sizeof ws.size))
+        return 0;
+    if (k && set[k - 1].from >= from) {
+        set[k - 1] = ws;            /* replaced before it came into force */
+        return 0;
+    }
+    if (k == TB_MEM_WIN_SETS) {     /* the oldest set is forgotten */
+        memmove(&set[0], &set[1], (TB_MEM_WIN_SETS - 1) * sizeof set[0]);
+        k--;
+    }
+    set[k] = ws;
+    m->nwin[v] = k + 1;
+    return 0;
+}
 
 int tb_axi_mem_add_error(struct tb_axi_mem *m, uint64_t base, uint64_t size, unsigned resp,
                          unsigned kinds)
@@ -133,6 +168,26 @@ static const char *legal_owner(const struct tb_axi_mem *m, uint64_t lo, uint64_t
     return "outside every legal range";
 }
 
+/* Nonzero when host [lo, hi) lies inside one window of vNIC v in a set in
+ * force at cycle t, or replaced at most win_horizon cycles before t. */
+static int in_windows(const struct tb_axi_mem *m, unsigned v, uint64_t lo, uint64_t hi, uint64_t t)
+{
+    const struct tb_mem_winset *set = m->win[v];
+    unsigned n = m->nwin[v];
+    for (unsigned k = 0; k < n; k++) {
+        if (set[k].from > t)
+            break;
+        /* set k was replaced at cycle set[k+1].from (in force until the cycle before) */
+        if (k + 1 < n && set[k + 1].from <= t && set[k + 1].from + m->win_horizon <= t)
+            continue;
+        for (unsigned i = 0; i < TB_MEM_WIN_MAX; i++)
+            if (set[k].size[i] && lo >= set[k].base[i] && hi >= lo &&
+                hi - set[k].base[i] <= set[k].size[i])
+                return 1;
+    }
+    return 0;
+}
+
 static uint8_t error_resp(const struct tb_axi_mem *m, uint64_t lo, uint64_t hi, unsigned kind)
 {
     for (unsigned i = 0; i < m->nerr; i++) {
@@ -146,7 +201,7 @@ static uint8_t error_resp(const struct tb_axi_mem *m, uint64_t lo, uint64_t hi, 
 /* Checks common to AW and AR at the handshake; returns 0 when the burst is
  * acceptable (a failure has been recorded otherwise). */
 static int check_burst(struct tb_axi_mem *m, const char *ch, uint64_t addr, unsigned len,
-                       unsigned size, unsigned burst)
+                       unsigned size, unsigned burst, unsigned user, uint64_t since)
 {
     struct tb_sim *s = m->sim;
     unsigned long long c = (unsigned long long)s->cycle;
@@ -173,6 +228,15 @@ static int check_burst(struct tb_axi_mem *m, const char *ch, uint64_t addr, unsi
     if (m->check_legal && legal_owner(m, addr, end, &owner)) {
         tb_sim_fail(s, "cycle %llu: AXI %s to host [0x%llx, 0x%llx) outside every range the test "
                     "declared legal", c, ch, (unsigned long long)addr, (unsigned long long)end);
+        return -1;
+    }
+    if (m->check_win && (user >= s->par->num_vnic || user >= TB_MEM_MAX_VNIC ||
+                         !in_windows(m, user, addr, end, since))) {
+        m->win_errors++;
+        tb_sim_fail(s, "cycle %llu: AXI %s by vNIC %u of host [0x%llx, 0x%llx) (%llu bytes, "
+                    "issued at cycle %llu) outside every DMA window of vNIC %u", c, ch, user,
+                    (unsigned long long)addr, (unsigned long long)end,
+                    (unsigned long long)(end - addr), (unsigned long long)since, user);
         return -1;
     }
     return 0;
@@ -262,12 +326,14 @@ static void mem_sample(void *ctx, struct tb_sim *s)
 
     /* valid held with stable payload until ready */
     if (m->ar_pend && (!p->m_axi_arvalid || p->m_axi_araddr != m->ar_addr ||
-                       p->m_axi_arlen != m->ar_len || p->m_axi_arid != m->ar_id)) {
+                       p->m_axi_arlen != m->ar_len || p->m_axi_arid != m->ar_id ||
+                       p->m_axi_aruser != m->ar_user)) {
         tb_sim_fail(s, "cycle %llu: AXI ARVALID dropped or AR changed before ARREADY", c);
         return;
     }
     if (m->aw_pend && (!p->m_axi_awvalid || p->m_axi_awaddr != m->aw_addr ||
-                       p->m_axi_awlen != m->aw_len || p->m_axi_awid != m->aw_id)) {
+                       p->m_axi_awlen != m->aw_len || p->m_axi_awid != m->aw_id ||
+                       p->m_axi_awuser != m->aw_user)) {
         tb_sim_fail(s, "cycle %llu: AXI AWVALID dropped or AW changed before AWREADY", c);
         return;
     }
@@ -276,10 +342,15 @@ static void mem_sample(void *ctx, struct tb_sim *s)
         tb_sim_fail(s, "cycle %llu: AXI WVALID dropped or W changed before WREADY", c);
         return;
     }
+    /* the cycle a request was first presented: its issue cycle */
+    uint64_t ar_since = m->ar_pend ? m->ar_since : s->cycle;
+    uint64_t aw_since = m->aw_pend ? m->aw_since : s->cycle;
     m->ar_pend = p->m_axi_arvalid && !p->m_axi_arready;
     m->ar_addr = p->m_axi_araddr; m->ar_len = p->m_axi_arlen; m->ar_id = p->m_axi_arid;
+    m->ar_user = p->m_axi_aruser; m->ar_since = ar_since;
     m->aw_pend = p->m_axi_awvalid && !p->m_axi_awready;
     m->aw_addr = p->m_axi_awaddr; m->aw_len = p->m_axi_awlen; m->aw_id = p->m_axi_awid;
+    m->aw_user = p->m_axi_awuser; m->aw_since = aw_since;
     m->w_pend = p->m_axi_wvalid && !p->m_axi_wready;
     if (m->w_pend) {
         memcpy(m->w_data, p->m_axi_wdata, sizeof m->w_data);
@@ -290,7 +361,7 @@ static void mem_sample(void *ctx, struct tb_sim *s)
     /* AR */
     if (p->m_axi_arvalid && p->m_axi_arready) {
         if (check_burst(m, "read", p->m_axi_araddr, p->m_axi_arlen, p->m_axi_arsize,
-                        p->m_axi_arburst))
+                        p->m_axi_arburst, p->m_axi_aruser, ar_since))
             return;
         struct tb_axi_burst *b = &m->rq[(m->rq_head + m->rq_n) % TB_MEM_QDEPTH];
         m->rq_n++;
@@ -298,12 +369,14 @@ static void mem_sample(void *ctx, struct tb_sim *s)
             m->max_rd_seen = m->rq_n;
         b->addr = p->m_axi_araddr;
         b->id = p->m_axi_arid;
+        b->user = p->m_axi_aruser;
         b->len = p->m_axi_arlen;
         b->size = p->m_axi_arsize;
         b->beat = 0;
         b->ready = s->cycle + m->cfg.rlat;
         b->resp = error_resp(m, b->addr, burst_end(b->addr, b->len, b->size), 1);
         m->rd_bursts++;
+        m->rd_by[b->user % TB_MEM_MAX_VNIC]++;
         m->rd_bytes += (uint64_t)(b->len + 1) << b->size;
     }
     /* R */
@@ -323,12 +396,13 @@ static void mem_sample(void *ctx, struct tb_sim *s)
     /* AW */
     if (p->m_axi_awvalid && p->m_axi_awready) {
         if (check_burst(m, "write", p->m_axi_awaddr, p->m_axi_awlen, p->m_axi_awsize,
-                        p->m_axi_awburst))
+                        p->m_axi_awburst, p->m_axi_awuser, aw_since))
             return;
         struct tb_axi_burst *b = &m->wq[(m->wq_head + m->wq_n) % TB_MEM_QDEPTH];
         m->wq_n++;
         b->addr = p->m_axi_awaddr;
         b->id = p->m_axi_awid;
+        b->user = p->m_axi_awuser;
         b->len = p->m_axi_awlen;
         b->size = p->m_axi_awsize;
         b->beat = 0;
@@ -342,6 +416,7 @@ static void mem_sample(void *ctx, struct tb_sim *s)
             return;
         }
         m->wr_bursts++;
+        m->wr_by[b->user % TB_MEM_MAX_VNIC]++;
     }
     /* W (wready was only offered with an AW short of data) */
     if (p->m_axi_wvalid && p->m_axi_wready) {

@@ -10,8 +10,9 @@
  *  tb_axi_mem   AXI4 host-memory slave over a struct vnic_hostmem: latency,
  *               seeded random back-pressure on every channel, several
  *               outstanding transfers, SLVERR/DECERR injection per host range,
- *               and a checker that fails on any access outside the ranges the
- *               test declares legal
+ *               and checkers that fail on any access outside the ranges the
+ *               test declares legal and, per requester (m_axi_aruser /
+ *               m_axi_awuser = vNIC), outside that vNIC's DMA windows
  *  tb_axis_src  AXI4-Stream source for the RX wire: frames at a given start
  *               cycle, tkeep mangling, tuser (MAC error)
  *  tb_axis_sink AXI4-Stream sink for the TX wire with MAC-like tready gaps
@@ -59,6 +60,19 @@ struct tb_mem_range {
     unsigned kinds;   /* error ranges: 1 read, 2 write */
 };
 
+/* Per-vNIC window checker: the host side of a vNIC's DMA windows
+ * (docs/architecture.md §6), one set per configuration, with the cycle from
+ * which it is in force. */
+#define TB_MEM_MAX_VNIC    32
+#define TB_MEM_WIN_MAX     4     /* windows per vNIC (VNIC_NUM_WIN_MAX) */
+#define TB_MEM_WIN_SETS    8     /* sets kept per vNIC, newest last */
+#define TB_MEM_WIN_HORIZON 8192  /* default: cycles a replaced set stays acceptable */
+
+struct tb_mem_winset {
+    uint64_t from;                         /* first cycle in force */
+    uint64_t base[TB_MEM_WIN_MAX], size[TB_MEM_WIN_MAX];   /* host side; size 0: none */
+};
+
 struct tb_axi_mem_cfg {
     unsigned rlat;            /* cycles from AR accepted to first R beat (157) */
     unsigned wlat;            /* cycles from last W beat to B (157) */
@@ -72,6 +86,7 @@ struct tb_axi_mem_cfg {
 struct tb_axi_burst {
     uint64_t addr;
     uint8_t id, len, size;
+    uint8_t user;             /* requester: the vNIC (m_axi_aruser / m_axi_awuser) */
     uint8_t resp;
     uint16_t beat;
     uint64_t ready;           /* cycle from which the response may start */
@@ -89,16 +104,24 @@ struct tb_axi_mem {
     unsigned nlegal, nerr;
     struct tb_mem_range legal[TB_MEM_MAX_RANGES];
     struct tb_mem_range err[16];
+    /* per-vNIC window check (on once tb_axi_mem_set_windows was called) */
+    int check_win;
+    uint64_t win_horizon;     /* cycles a replaced window set stays acceptable */
+    struct tb_mem_winset win[TB_MEM_MAX_VNIC][TB_MEM_WIN_SETS];
+    unsigned nwin[TB_MEM_MAX_VNIC];
+    uint64_t win_errors;      /* accesses outside their requester's windows */
     /* queues */
     struct tb_axi_burst rq[TB_MEM_QDEPTH]; unsigned rq_head, rq_n;
     struct tb_axi_burst wq[TB_MEM_QDEPTH]; unsigned wq_head, wq_n, wq_data; /* wq_data: bursts with all W beats */
     struct tb_axi_burst bq[TB_MEM_QDEPTH]; unsigned bq_head, bq_n;
     /* protocol checker: last cycle's pending (valid && !ready) payloads */
     int aw_pend, ar_pend, w_pend;
-    uint64_t aw_addr, ar_addr; uint8_t aw_len, ar_len, aw_id, ar_id;
+    uint64_t aw_addr, ar_addr; uint8_t aw_len, ar_len, aw_id, ar_id, aw_user, ar_user;
+    uint64_t aw_since, ar_since;   /* first cycle of the pending request's valid */
     uint32_t w_data[VNIC_DUT_DATA_WORDS], w_strb; uint8_t w_last;
     /* statistics */
     uint64_t rd_bursts, wr_bursts, rd_bytes, wr_bytes, err_resp;
+    uint64_t rd_by[TB_MEM_MAX_VNIC], wr_by[TB_MEM_MAX_VNIC];   /* bursts per requester */
     uint64_t r_beats, w_beats;  /* data beats taken on R and W: channel occupancy */
     unsigned max_rd_seen;
     /* optional observer of every write landing in memory */
@@ -114,6 +137,16 @@ void tb_axi_mem_fini(struct tb_axi_mem *m);
 /* Declare host [base, base+size) legal for vNIC v's DMA. 0, or -1 when full. */
 int tb_axi_mem_add_legal(struct tb_axi_mem *m, int vnic, uint64_t base, uint64_t size);
 void tb_axi_mem_clear_legal(struct tb_axi_mem *m);
+/* The host side of vNIC v's DMA windows is, from cycle `from` on, [base[i],
+ * base[i] + size[i]) for i < n (size 0: no window). From the first call on,
+ * every read or write burst must lie wholly inside one window of its
+ * requester (m_axi_aruser / m_axi_awuser) in force at the cycle its valid
+ * was first presented, or of a set replaced at most win_horizon cycles
+ * before (a transfer the device translated before the change); anything else,
+ * or a requester >= the device's vNICs, counts in win_errors and fails the
+ * run. A set equal to the newest is not added. 0, or -1 (v or n out of range). */
+int tb_axi_mem_set_windows(struct tb_axi_mem *m, unsigned v, uint64_t from, const uint64_t *base,
+                           const uint64_t *size, unsigned n);
 /* Answer transfers touching [base, base+size) with resp (2 SLVERR, 3 DECERR);
  * kinds: 1 reads, 2 writes, 3 both. Writes answered with an error change nothing. */
 int tb_axi_mem_add_error(struct tb_axi_mem *m, uint64_t base, uint64_t size, unsigned resp,

@@ -163,11 +163,26 @@ static void on_sink_frame(void *ctx, const uint8_t *data, uint32_t len, uint64_t
     e->tx_pend = 1;
 }
 
-/* Runs after the monitor each cycle: pairs a TX frame with its TX_SENT. */
+/* Hand vNIC v's active DMA windows (the model's, host side) to the
+ * host-memory checker, in force from cycle `from`. */
+static void load_windows(struct tb_env *e, unsigned v, uint64_t from)
+{
+    uint64_t base[TB_MEM_WIN_MAX], size[TB_MEM_WIN_MAX], g;
+    unsigned n = 0;
+    while (n < TB_MEM_WIN_MAX && vnic_model_window(e->model, v, n, &g, &base[n], &size[n]) == 0)
+        n++;
+    tb_axi_mem_set_windows(&e->mem, v, from, base, size, n);
+}
+
+/* Runs after the monitor each cycle: pairs a TX frame with its TX_SENT;
+ * after a command (its CMD event, already applied to the model) the vNIC's
+ * windows as the model has them from the next cycle on. */
 static void env_sample(void *ctx, struct tb_sim *s)
 {
     struct tb_env *e = ctx;
     const struct vnic_dut_pins *p = &s->pins;
+    if (e->model && p->trc_cmd_valid && p->trc_cmd_vnic < e->num_vnic)
+        load_windows(e, p->trc_cmd_vnic, s->cycle + 1);
     if (p->trc_rx_sof_valid || p->trc_rx_dec_valid || p->trc_rx_fifo_rel_valid ||
         p->trc_rx_stored_valid || p->trc_rx_grant_valid || p->trc_rx_free_valid ||
         p->trc_rx_cpl_valid || p->trc_tx_queued_valid || p->trc_tx_grant_valid ||
@@ -318,6 +333,8 @@ int tb_env_init(struct tb_env *e, const struct tb_env_cfg *c, char *err, size_t 
     tb_irq_sink_init(&e->irq, &e->sim, c->p_irq_stall, c->seed);
     e->mon.model = e->model;
     e->mon.src = &e->src;
+    for (unsigned v = 0; e->model && v < e->num_vnic; v++)
+        load_windows(e, v, 0);
     e->mon.log = c->event_log;
 
     struct tb_agent ag[] = {

@@ -10,7 +10,7 @@
 
 static const char *const ev_names[] = {
     "?", "RX_SOF", "RX_DEC", "RX_FIFO_REL", "RX_STORED", "RX_GRANT", "RX_FREE", "RX_CPL",
-    "TX_QUEUED", "TX_GRANT", "TX_SENT", "CMD", "FAULT", "IRQ",
+    "TX_QUEUED", "TX_GRANT", "TX_SENT", "CMD", "FAULT", "IRQ", "TX_CPL",
 };
 
 const char *tb_ev_name(enum vnic_ev_type t)
@@ -295,6 +295,7 @@ static void count_event(struct tb_mon *m, const struct vnic_ev *ev)
         m->tx_sent_vnic = ev->vnic;
         m->last_tx_sent_cycle = ev->cycle;
         break;
+    case VNIC_EV_TX_CPL: check_vnic(m, ev); break;
     case VNIC_EV_CMD: n->cmd++; break;
     case VNIC_EV_FAULT: check_vnic(m, ev); n->fault[ev->vnic & 31]++; break;
     case VNIC_EV_IRQ: n->irq++; break;
@@ -352,6 +353,8 @@ static void mon_sample(void *ctx, struct tb_sim *s)
     }
     if (p->trc_tx_sent_valid)
         NEW_EV(VNIC_EV_TX_SENT)->vnic = p->trc_tx_sent_vnic;
+    if (p->trc_tx_cpl_valid)
+        NEW_EV(VNIC_EV_TX_CPL)->vnic = p->trc_tx_cpl_vnic;
     if (p->trc_cmd_valid) {
         struct vnic_ev *e = NEW_EV(VNIC_EV_CMD);
         e->op = p->trc_cmd_op;

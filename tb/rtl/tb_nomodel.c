@@ -50,3 +50,9 @@ uint64_t vnic_model_rx_pending(const struct vnic_model *m, unsigned vnic)
     (void)m; (void)vnic;
     return 0;
 }
+int vnic_model_window(const struct vnic_model *m, unsigned vnic, unsigned w, uint64_t *gbase,
+                      uint64_t *hbase, uint64_t *size)
+{
+    (void)m; (void)vnic; (void)w; (void)gbase; (void)hbase; (void)size;
+    return -1;
+}

@@ -182,6 +182,7 @@ extern "C" void vnic_dut_cycle(vnic_dut *d, vnic_dut_pins *p) {
 
     p->m_axi_awid = t->m_axi_awid;
     p->m_axi_awaddr = t->m_axi_awaddr;
+    p->m_axi_awuser = t->m_axi_awuser;
     p->m_axi_awlen = t->m_axi_awlen;
     p->m_axi_awsize = t->m_axi_awsize;
     p->m_axi_awburst = t->m_axi_awburst;
@@ -196,6 +197,7 @@ extern "C" void vnic_dut_cycle(vnic_dut *d, vnic_dut_pins *p) {
     p->m_axi_bready = t->m_axi_bready;
     p->m_axi_arid = t->m_axi_arid;
     p->m_axi_araddr = t->m_axi_araddr;
+    p->m_axi_aruser = t->m_axi_aruser;
     p->m_axi_arlen = t->m_axi_arlen;
     p->m_axi_arsize = t->m_axi_arsize;
     p->m_axi_arburst = t->m_axi_arburst;
@@ -246,6 +248,8 @@ extern "C" void vnic_dut_cycle(vnic_dut *d, vnic_dut_pins *p) {
     p->trc_fault_vnic = t->trc_fault_vnic;
     p->trc_fault_reason = t->trc_fault_reason;
     p->trc_fault_addr = t->trc_fault_addr;
+    p->trc_tx_cpl_valid = t->trc_tx_cpl_valid;
+    p->trc_tx_cpl_vnic = t->trc_tx_cpl_vnic;
     p->trc_irq_valid = t->trc_irq_valid;
     p->trc_irq_mask[2] = 0;
     get(t->trc_irq_mask, p->trc_irq_mask, 2 * nv + 1);

@@ -72,6 +72,7 @@ struct vnic_dut_pins {
     uint8_t  m_axi_awid, m_axi_awlen, m_axi_awsize, m_axi_awburst, m_axi_awlock,
              m_axi_awcache, m_axi_awprot, m_axi_awvalid;
     uint64_t m_axi_awaddr;
+    uint8_t  m_axi_awuser;                   /* vNIC of the request (requester ID) */
     uint32_t m_axi_wdata[VNIC_DUT_DATA_WORDS];
     uint32_t m_axi_wstrb;
     uint8_t  m_axi_wlast, m_axi_wvalid;
@@ -79,6 +80,7 @@ struct vnic_dut_pins {
     uint8_t  m_axi_arid, m_axi_arlen, m_axi_arsize, m_axi_arburst, m_axi_arlock,
              m_axi_arcache, m_axi_arprot, m_axi_arvalid;
     uint64_t m_axi_araddr;
+    uint8_t  m_axi_aruser;                   /* vNIC of the request (requester ID) */
     uint8_t  m_axi_rready;
 
     uint8_t  s_axis_rx_tready;
@@ -105,6 +107,7 @@ struct vnic_dut_pins {
     uint8_t  trc_cmd_valid, trc_cmd_op, trc_cmd_vnic, trc_cmd_err;
     uint8_t  trc_fault_valid, trc_fault_vnic, trc_fault_reason;
     uint64_t trc_fault_addr;
+    uint8_t  trc_tx_cpl_valid, trc_tx_cpl_vnic;
     uint8_t  trc_irq_valid;
     uint32_t trc_irq_mask[3];                /* 2*NUM_VNIC+1 bits */
     uint8_t  trc_tx_queued_valid, trc_tx_queued_vnic;

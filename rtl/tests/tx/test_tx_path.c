@@ -49,6 +49,7 @@ enum { OC_OK, OC_TXLEN, OC_SPOOF, OC_FAULT };
 struct region {
     uint64_t lo, hi;
     int kind;
+    unsigned vnic;      /* RG_ALLOW: the vNIC whose window this is */
 };
 
 struct rdq {
@@ -59,6 +60,7 @@ struct rdq {
 struct wrq {
     uint64_t addr;
     unsigned beats, beat;
+    unsigned user;      /* requester (m_axi_awuser) */
 };
 
 struct bq {
@@ -176,7 +178,7 @@ static void add_region(struct env *e, uint64_t lo, uint64_t hi, int kind)
         fprintf(stderr, "test_tx_path: too many memory regions\n");
         exit(2);
     }
-    e->rg[e->nrg++] = (struct region){lo, hi, kind};
+    e->rg[e->nrg++] = (struct region){lo, hi, kind, 0};
 }
 
 static int in_kind(struct env *e, uint64_t lo, uint64_t hi, int kind)
@@ -191,6 +193,15 @@ static int allowed(struct env *e, uint64_t lo, uint64_t hi)
 {
     for (unsigned i = 0; i < e->nrg; i++)
         if (e->rg[i].kind == RG_ALLOW && lo >= e->rg[i].lo && hi <= e->rg[i].hi)
+            return 1;
+    return 0;
+}
+
+/* Inside a window of the requesting vNIC (the AXI user bits). */
+static int allowed_for(struct env *e, unsigned v, uint64_t lo, uint64_t hi)
+{
+    for (unsigned i = 0; i < e->nrg; i++)
+        if (e->rg[i].kind == RG_ALLOW && e->rg[i].vnic == v && lo >= e->rg[i].lo && hi <= e->rg[i].hi)
             return 1;
     return 0;
 }
@@ -239,8 +250,10 @@ static void env_init(struct env *e, uint64_t seed)
             txg_set(p->cfg_win_hbase, (v * NW + 1) * 64, 64, win_hbase(v, 1));
             txg_set(p->cfg_win_size, (v * NW + 1) * 32, 32, G1SZ);
             add_region(e, win_hbase(v, 1), win_hbase(v, 1) + G1SZ, RG_ALLOW);
+            e->rg[e->nrg - 1].vnic = v;
         }
         add_region(e, win_hbase(v, 0), win_hbase(v, 0) + G0SZ, RG_ALLOW);
+        e->rg[e->nrg - 1].vnic = v;
         s->ring_log2 = 6;
         s->ring_g = G0;
         s->buf_next = G0 + 0x1000;
@@ -407,6 +420,9 @@ static void mem_observe(struct env *e)
             err(e, "AR at 0x%llx of %llu beats crosses 4 KiB", (unsigned long long)a, beats);
         if (!allowed(e, a, hi))
             err(e, "AR at host 0x%llx (%llu beats) outside every window", (unsigned long long)a, beats);
+        else if (!allowed_for(e, (unsigned)p->m_axi_aruser, a, hi))
+            err(e, "AR at host 0x%llx outside the windows of its requester, vNIC %llu",
+                (unsigned long long)a, (unsigned long long)p->m_axi_aruser);
         if (in_kind(e, a, hi, RG_POISON))
             err(e, "AR at host 0x%llx (%llu beats) reads a buffer the device must not read",
                 (unsigned long long)a, beats);
@@ -428,7 +444,8 @@ static void mem_observe(struct env *e)
         if (p->m_axi_awburst != 1 || p->m_axi_awsize != (uint64_t)__builtin_ctz(W))
             err(e, "AW burst %llu size %llu", (unsigned long long)p->m_axi_awburst,
                 (unsigned long long)p->m_axi_awsize);
-        e->wq[(e->wqh + e->wqn++) % 512] = (struct wrq){p->m_axi_awaddr, (unsigned)p->m_axi_awlen + 1, 0};
+        e->wq[(e->wqh + e->wqn++) % 512] =
+            (struct wrq){p->m_axi_awaddr, (unsigned)p->m_axi_awlen + 1, 0, (unsigned)p->m_axi_awuser};
     }
     if (p->m_axi_wvalid && p->m_axi_wready) {
         struct wrq *w = &e->wq[e->wqh];
@@ -444,6 +461,9 @@ static void mem_observe(struct env *e)
                 err(e, "write at host 0x%llx outside every window%llu", (unsigned long long)h, 0);
                 continue;
             }
+            if (!allowed_for(e, w->user, h, h + 1))
+                err(e, "write at host 0x%llx outside the windows of its requester, vNIC %llu",
+                    (unsigned long long)h, w->user);
             if (in_kind(e, h, h + 1, RG_WERR))
                 werr = 1;
             e->hm[h - HOSTB] = (uint8_t)txg_bits(p->m_axi_wdata, b * 8, 8);

@@ -32,9 +32,9 @@
     W(txr_head, TXP_NV * 16) W(tx_used, TXP_NV * 32) S(flr_ready) S(tx_fault_valid) S(tx_fault_vnic) \
     S(tx_fault_reason) S(tx_fault_addr) S(stat_tx_frames) W(stat_tx_bytes, TXP_NV * 14) \
     S(stat_drop_spoof) S(stat_drop_txlen) S(gstat_tx_frames) S(gstat_tx_bytes) S(tx_cpl) \
-    S(m_axi_awid) S(m_axi_awaddr) S(m_axi_awlen) S(m_axi_awsize) S(m_axi_awburst) S(m_axi_awvalid) \
+    S(m_axi_awid) S(m_axi_awuser) S(m_axi_awaddr) S(m_axi_awlen) S(m_axi_awsize) S(m_axi_awburst) S(m_axi_awvalid) \
     W(m_axi_wdata, TXP_DW) S(m_axi_wstrb) S(m_axi_wlast) S(m_axi_wvalid) S(m_axi_bready) \
-    S(m_axi_arid) S(m_axi_araddr) S(m_axi_arlen) S(m_axi_arsize) S(m_axi_arburst) S(m_axi_arvalid) \
+    S(m_axi_arid) S(m_axi_aruser) S(m_axi_araddr) S(m_axi_arlen) S(m_axi_arsize) S(m_axi_arburst) S(m_axi_arvalid) \
     S(m_axi_rready) W(m_axis_tx_tdata, TXP_DW) S(m_axis_tx_tkeep) S(m_axis_tx_tvalid) \
     S(m_axis_tx_tlast) S(m_axis_tx_tuser) S(trc_tx_queued_valid) S(trc_tx_queued_vnic) \
     S(trc_tx_grant_valid) S(trc_tx_grant_vnic) S(trc_tx_grant_elig) S(trc_tx_grant_none) \

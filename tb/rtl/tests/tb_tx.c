@@ -652,12 +652,15 @@ static void faults(struct tb_t *t)
     post_raw(&r, 1, bad + 0x40, 200);
     r.v[1].raw++;
     r.v[1].dropped++;
-    /* vNIC 2: TX_DESC_ADDR */
+    /* vNIC 2: TX_DESC_ADDR (a ring that was posted to moves only after a
+     * RESET: its BASE and SIZE are locked until then) */
     wait_idle_vnic(&r, 2);
-    unsigned tail2 = (unsigned)r.v[2].sent & ((1u << TX_RING_LOG2) - 1);
+    TB_CHECK(t, vnic_dev_reset(r.s.dev, 2) == 0, "RESET vNIC 2: %s", vnic_dev_error(r.s.dev));
+    unsigned tail2 = 0;
     vnic_vf_reg_write(r.s.vf[2], VNIC_VF_TXR_BASE_LO, (uint32_t)bad);
     vnic_vf_reg_write(r.s.vf[2], VNIC_VF_TXR_BASE_HI, (uint32_t)(bad >> 32));
-    vnic_vf_reg_write(r.s.vf[2], VNIC_VF_TXR_TAIL, (tail2 + 1) & ((1u << TX_RING_LOG2) - 1));
+    vnic_vf_reg_write(r.s.vf[2], VNIC_VF_TXR_SIZE, TX_RING_LOG2);
+    vnic_vf_reg_write(r.s.vf[2], VNIC_VF_TXR_TAIL, tail2 + 1);
     r.v[2].raw++;
     r.v[2].dropped++;
     /* vNIC 3: TX_AXI_ERR on the next frame's data */

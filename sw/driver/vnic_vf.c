@@ -298,6 +298,18 @@ int vnic_vf_setup(struct vnic_vf *vf, const struct vnic_vf_cfg *c)
     wr(vf, VNIC_VF_TXR_BASE_LO, (uint32_t)txr);
     wr(vf, VNIC_VF_TXR_BASE_HI, (uint32_t)(txr >> 32));
     wr(vf, VNIC_VF_TXR_SIZE, c->tx_log2);
+    /* A ring that has wrapped back to index 0 is idle but still locked
+     * (architecture §4.8): the device ignored the writes above. */
+    uint64_t rb = rd(vf, VNIC_VF_RXR_BASE_LO) | (uint64_t)rd(vf, VNIC_VF_RXR_BASE_HI) << 32;
+    uint64_t tb = rd(vf, VNIC_VF_TXR_BASE_LO) | (uint64_t)rd(vf, VNIC_VF_TXR_BASE_HI) << 32;
+    if (rb != rxr || tb != txr ||
+        FIELD(rd(vf, VNIC_VF_RXR_SIZE), VNIC_VF_RXR_SIZE_LOG2) != c->rx_log2 ||
+        FIELD(rd(vf, VNIC_VF_TXR_SIZE), VNIC_VF_TXR_SIZE_LOG2) != c->tx_log2)
+        return fail(vf, VNIC_E_STATE,
+                    "the device kept its ring registers (RX ring 0x%llx, TX ring 0x%llx): the "
+                    "rings were used since the last reset; the hypervisor must reset vNIC %u "
+                    "(function-level reset) before its rings are set up again",
+                    (unsigned long long)rb, (unsigned long long)tb, vf->v);
     vf->ready = 1;
     if (!(c->flags & VNIC_VF_NO_PREFILL)) {
         rc = vnic_vf_rx_post(vf, vf->rx.size - 1);

@@ -172,6 +172,42 @@ START_TEST(test_tx_to_wire)
 }
 END_TEST
 
+/* A ring that went all the way round is idle at index 0 but still locked:
+ * setting it up at another address must fail, not be silently ignored;
+ * after a function-level reset the same setup succeeds. */
+START_TEST(test_setup_wrapped_ring)
+{
+    struct vnic_vf_cfg c = VFCFG;
+    c.flags = VNIC_VF_NO_PREFILL;
+    ck_assert_int_eq(vnic_dev_reset(D, 0), 0);
+    ck_assert_msg(vnic_vf_setup(VF[0], &c) == 0, "%s", vnic_vf_error(VF[0]));
+    uint8_t f[128];
+    uint32_t n = mkframe(f, PEER, MAC0, 100, 3) - 4;
+    struct vnic_tx_cpl cpl[16];
+    unsigned sent = 0, done = 0;
+    for (int i = 0; i < 400 && done < 16; i++) {
+        while (sent < 16 && vnic_vf_send(VF[0], f, n) == 1)
+            sent++;
+        run(100);
+        int k = vnic_vf_tx_reclaim(VF[0], cpl, 16);
+        ck_assert_int_ge(k, 0);
+        done += (unsigned)k;
+    }
+    ck_assert_uint_eq(done, 16);
+    ck_assert_uint_eq(vnic_vf_tx_head(VF[0]), 0);         /* round the 16-entry ring */
+    c.mem_base = 0x40000;                                 /* rings elsewhere */
+    ck_assert_int_eq(vnic_vf_setup(VF[0], &c), VNIC_E_STATE);
+    ck_assert_ptr_nonnull(strstr(vnic_vf_error(VF[0]), "kept its ring registers"));
+    ck_assert_int_eq(vnic_dev_reset(D, 0), 0);
+    ck_assert_msg(vnic_vf_setup(VF[0], &c) == 0, "%s", vnic_vf_error(VF[0]));
+    ck_assert_uint_eq(vnic_vf_rx_ring_addr(VF[0]), 0x40000);
+    ck_assert_int_eq(vnic_vf_send(VF[0], f, n), 1);
+    for (int i = 0; i < 200 && TXW.n < 17; i++)
+        run(100);
+    ck_assert_uint_eq(TXW.n, 17);
+}
+END_TEST
+
 START_TEST(test_tx_errors)
 {
     uint8_t f[200];
@@ -642,6 +678,7 @@ int main(void)
     tcase_add_test(tc, test_update_partition);
     tcase_add_test(tc, test_policer);
     tcase_add_test(tc, test_from_tuple);
+    tcase_add_test(tc, test_setup_wrapped_ring);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

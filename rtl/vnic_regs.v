@@ -231,6 +231,7 @@ localparam integer NCG = 13;                 // global counters
 localparam [11:0]  NCV12 = 12'd12;
 localparam [11:0]  NCG12 = 12'd13;
 localparam [11:0]  NWIN12 = NWIN32[11:0];
+localparam integer VIW = (NV > 1) ? $clog2(NV) : 1;              // vNIC index bits
 localparam integer WSTR_L2 = $clog2(VNIC_PF_STAGE_WIN_STRIDE);  // log2 of the stage window stride
 
 // command opcodes and errors
@@ -697,7 +698,7 @@ assign trc_cmd_err   = fire_err;
 always @(posedge clk) begin
     // one NV-way multiplexer of the configuration, by index
     if (cmd_new && {1'b0, vsel_q} < NV6)
-        acv_q <= act_q[vsel_q*CFG_BITS +: CFG_BITS];
+        acv_q <= act_q[vsel_q[VIW-1:0]*CFG_BITS +: CFG_BITS];
     if (seq_q == S_CHK1) begin
         e_range_q <= chk_range(max_frame_q);
         e_rate_q <= chk_rate_local(1'b0);
@@ -1125,6 +1126,7 @@ function [31:0] rd_word;
     reg [31:0]     pg32;
     reg [11:0]     o;
     reg [4:0]      k;                     // the vNIC of a VSTAT read (VSEL) or of a VF page
+    reg [VIW-1:0]  ki;                    // k in as many bits as vNICs need
     reg            en;                    // its FLAGS.enable, MAC, FAULT_ADDR, ring bases
     reg [47:0]     mac;
     reg [63:0]     fa, rb, tb;
@@ -1152,15 +1154,16 @@ function [31:0] rd_word;
                 end
             endcase
             k = vsel_q;
-            en = cfg_flags[k*7 +: 1];
-            fa = faddr_q[k*64 +: 64];
+            ki = k[VIW-1:0];
+            en = cfg_flags[ki*7 +: 1];
+            fa = faddr_q[ki*64 +: 64];
             if ({1'b0, vsel_q} < NV6)
                 case (o)
-                    VNIC_PF_VSTAT_STATUS:        rd_word = {16'd0, reason_q[k*8 +: 8], 6'd0, halted64[{1'b0, k}], en};
+                    VNIC_PF_VSTAT_STATUS:        rd_word = {16'd0, reason_q[ki*8 +: 8], 6'd0, halted_q[ki], en};
                     VNIC_PF_VSTAT_FAULT_ADDR_LO: rd_word = fa[31:0];
                     VNIC_PF_VSTAT_FAULT_ADDR_HI: rd_word = fa[63:32];
-                    VNIC_PF_VSTAT_RX_USED:       rd_word = rx_used[k*32 +: 32];
-                    VNIC_PF_VSTAT_TX_USED:       rd_word = tx_used[k*32 +: 32];
+                    VNIC_PF_VSTAT_RX_USED:       rd_word = rx_used[ki*32 +: 32];
+                    VNIC_PF_VSTAT_TX_USED:       rd_word = tx_used[ki*32 +: 32];
                     default: begin
                     end
                 endcase
@@ -1170,32 +1173,33 @@ function [31:0] rd_word;
                 rd_word = o[2] ? snap_q[31:0] : rd_gcnt[31:0];
         end else begin
             k = pg32[4:0] - 5'd1;
-            en = cfg_flags[k*7 +: 1];
-            mac = cfg_mac[k*48 +: 48];
-            rb = rxr_base_q[k*64 +: 64];
-            tb = txr_base_q[k*64 +: 64];
+            ki = k[VIW-1:0];
+            en = cfg_flags[ki*7 +: 1];
+            mac = cfg_mac[ki*48 +: 48];
+            rb = rxr_base_q[ki*64 +: 64];
+            tb = txr_base_q[ki*64 +: 64];
             if (pg32 <= NV32) begin
                 case (o)
                     VNIC_VF_ID:         rd_word = VNIC_VF_ID_RESET | {27'd0, k};
-                    VNIC_VF_STATUS:     rd_word = {16'd0, reason_q[k*8 +: 8], 6'd0, halted64[{1'b0, k}], en};
+                    VNIC_VF_STATUS:     rd_word = {16'd0, reason_q[ki*8 +: 8], 6'd0, halted_q[ki], en};
                     VNIC_VF_MAC_LO:     rd_word = mac[31:0];
                     VNIC_VF_MAC_HI:     rd_word = {16'd0, mac[47:32]};
-                    VNIC_VF_INT_STATUS: rd_word = {30'd0, vf_int_status_q[2*k +: 2]};
-                    VNIC_VF_INT_MASK:   rd_word = {30'd0, vf_int_mask_q[2*k +: 2]};
+                    VNIC_VF_INT_STATUS: rd_word = {30'd0, vf_int_status_q[ki*2 +: 2]};
+                    VNIC_VF_INT_MASK:   rd_word = {30'd0, vf_int_mask_q[ki*2 +: 2]};
                     VNIC_VF_RXR_BASE_LO:   rd_word = rb[31:0];
                     VNIC_VF_RXR_BASE_HI:   rd_word = rb[63:32];
-                    VNIC_VF_RXR_SIZE:      rd_word = {28'd0, rxr_size_q[k*4 +: 4]};
-                    VNIC_VF_RXR_HEAD:      rd_word = {16'd0, rxr_head[k*16 +: 16]};
-                    VNIC_VF_RXR_TAIL:      rd_word = {16'd0, rxr_tail_q[k*16 +: 16]};
-                    VNIC_VF_RXR_ITR_COUNT: rd_word = {16'd0, rxr_icnt_q[k*16 +: 16]};
-                    VNIC_VF_RXR_ITR_TIMER: rd_word = {8'd0, rxr_itmr_q[k*24 +: 24]};
+                    VNIC_VF_RXR_SIZE:      rd_word = {28'd0, rxr_size_q[ki*4 +: 4]};
+                    VNIC_VF_RXR_HEAD:      rd_word = {16'd0, rxr_head[ki*16 +: 16]};
+                    VNIC_VF_RXR_TAIL:      rd_word = {16'd0, rxr_tail_q[ki*16 +: 16]};
+                    VNIC_VF_RXR_ITR_COUNT: rd_word = {16'd0, rxr_icnt_q[ki*16 +: 16]};
+                    VNIC_VF_RXR_ITR_TIMER: rd_word = {8'd0, rxr_itmr_q[ki*24 +: 24]};
                     VNIC_VF_TXR_BASE_LO:   rd_word = tb[31:0];
                     VNIC_VF_TXR_BASE_HI:   rd_word = tb[63:32];
-                    VNIC_VF_TXR_SIZE:      rd_word = {28'd0, txr_size_q[k*4 +: 4]};
-                    VNIC_VF_TXR_HEAD:      rd_word = {16'd0, txr_head[k*16 +: 16]};
-                    VNIC_VF_TXR_TAIL:      rd_word = {16'd0, txr_tail_q[k*16 +: 16]};
-                    VNIC_VF_TXR_ITR_COUNT: rd_word = {16'd0, txr_icnt_q[k*16 +: 16]};
-                    VNIC_VF_TXR_ITR_TIMER: rd_word = {8'd0, txr_itmr_q[k*24 +: 24]};
+                    VNIC_VF_TXR_SIZE:      rd_word = {28'd0, txr_size_q[ki*4 +: 4]};
+                    VNIC_VF_TXR_HEAD:      rd_word = {16'd0, txr_head[ki*16 +: 16]};
+                    VNIC_VF_TXR_TAIL:      rd_word = {16'd0, txr_tail_q[ki*16 +: 16]};
+                    VNIC_VF_TXR_ITR_COUNT: rd_word = {16'd0, txr_icnt_q[ki*16 +: 16]};
+                    VNIC_VF_TXR_ITR_TIMER: rd_word = {8'd0, txr_itmr_q[ki*24 +: 24]};
                     default: begin
                     end
                 endcase

@@ -115,9 +115,6 @@ localparam integer MAW = RXB - 6;            // metadata slot bits
 localparam integer QW  = (FAW + 1) + 14 + NV + 2 + 32;
 localparam [31:0]  WM1_32 = W - 1;
 localparam [13:0]  WM1 = WM1_32[13:0];
-localparam [31:0]  NV_32 = NUM_VNIC;
-localparam [5:0]   NV6 = NV_32[5:0];
-localparam [NV-1:0] V1 = 1;                // vNIC 0's bit
 
 generate
     if ((1 << RXB) != RX_BUF_BYTES) begin : gen_err_rxb
@@ -130,20 +127,6 @@ generate
         vnic_error_rx_copy_FAW_must_be_log2_RX_FIFO_BYTES_over_W u_error ();
     end
 endgenerate
-
-function in_nv;                            // v is a vNIC of this device
-    input [4:0] v;
-    begin
-        in_nv = ({1'b0, v} < NV6);
-    end
-endfunction
-
-function [NV-1:0] vbit;                    // bit v set (none for v >= NUM_VNIC)
-    input [4:0] v;
-    begin
-        vbit = V1 << v;
-    end
-endfunction
 
 function [4:0] ffs;
     input [NV-1:0] m;
@@ -243,28 +226,32 @@ reg  [RXB-1:0] tk_off;
 reg  [15:0]    tk_meta, tk_stored, fl_cnt;
 reg  [31:0]    fl_bytes, fl_size;
 reg  [RXB-1:0] fl_off;
-// the selected vNIC's fields (zero for an index >= NUM_VNIC), by index
+// the selected vNIC's fields (zero for an index >= NUM_VNIC), copied from
+// constant slices, not read at a computed offset
+integer si;
 always @* begin
     sel_base = 32'd0; sel_size = 32'd0; sel_off = {RXB{1'b0}};
     tk_base = 32'd0; tk_size = 32'd0; tk_off = {RXB{1'b0}}; tk_meta = 16'd0; tk_stored = 16'd0;
     fl_cnt = 16'd0; fl_bytes = 32'd0; fl_size = 32'd0; fl_off = {RXB{1'b0}};
-    if (in_nv(fr_v_q)) begin
-        sel_base  = cfg_rx_base[fr_v_q*32 +: 32];
-        sel_size  = cfg_rx_size[fr_v_q*32 +: 32];
-        sel_off   = wr_off_q[fr_v_q*RXB +: RXB];
-    end
-    if (in_nv(tk_v_q)) begin
-        tk_base   = cfg_rx_base[tk_v_q*32 +: 32];
-        tk_size   = cfg_rx_size[tk_v_q*32 +: 32];
-        tk_off    = rd_off_q[tk_v_q*RXB +: RXB];
-        tk_meta   = hm_q[tk_v_q*16 +: 16];
-        tk_stored = stored_q[tk_v_q*16 +: 16];
-    end
-    if (in_nv(cmd_vnic)) begin
-        fl_cnt    = stored_q[cmd_vnic*16 +: 16];
-        fl_bytes  = sbytes_q[cmd_vnic*32 +: 32];
-        fl_size   = cfg_rx_size[cmd_vnic*32 +: 32];
-        fl_off    = rd_off_q[cmd_vnic*RXB +: RXB];
+    for (si = 0; si < NV; si = si + 1) begin
+        if (fr_v_q == si[4:0]) begin
+            sel_base  = cfg_rx_base[si*32 +: 32];
+            sel_size  = cfg_rx_size[si*32 +: 32];
+            sel_off   = wr_off_q[si*RXB +: RXB];
+        end
+        if (tk_v_q == si[4:0]) begin
+            tk_base   = cfg_rx_base[si*32 +: 32];
+            tk_size   = cfg_rx_size[si*32 +: 32];
+            tk_off    = rd_off_q[si*RXB +: RXB];
+            tk_meta   = hm_q[si*16 +: 16];
+            tk_stored = stored_q[si*16 +: 16];
+        end
+        if (cmd_vnic == si[4:0]) begin
+            fl_cnt    = stored_q[si*16 +: 16];
+            fl_bytes  = sbytes_q[si*32 +: 32];
+            fl_size   = cfg_rx_size[si*32 +: 32];
+            fl_off    = rd_off_q[si*RXB +: RXB];
+        end
     end
 end
 
@@ -442,50 +429,58 @@ end
 // per-vNIC state
 wire [13:0] w_nw     = (w_meta_q[15:2] - 14'd4 + WM1) >> LW;
 wire [31:0] w_sbytes = {18'd0, w_nw} << LW;
-// each event updates only its own vNIC's fields (by index, in the order of
-// the events as one vNIC's fields see them; an index >= NUM_VNIC changes nothing)
+// each event updates only its own vNIC's fields (in the order of the events
+// as one vNIC's fields see them; an index >= NUM_VNIC changes nothing); each
+// vNIC's fields are computed apart, at constant slices
+integer pv;
 always @* begin
+    pv = 0;  // loop index: assigned on every path (no latch)
     wr_off_d = wr_off_q;
     rd_off_d = rd_off_q;
     stored_d = stored_q;
     sbytes_d = sbytes_q;
     hv_d = hv_q;
     hm_d = hm_q;
-    if (start && in_nv(nx_v_q))
-        wr_off_d[nx_v_q*RXB +: RXB] = nx_newoff_q;
-    if (w_cpl && in_nv(w_v_q)) begin
-        stored_d[w_v_q*16 +: 16] = stored_d[w_v_q*16 +: 16] + 16'd1;
-        sbytes_d[w_v_q*32 +: 32] = sbytes_d[w_v_q*32 +: 32] + w_sbytes;
-        // a completion into an empty partition is the head
-        if (stored_q[w_v_q*16 +: 16] == 16'd0) begin
-            hv_d = hv_d | vbit(w_v_q);
-            hm_d[w_v_q*16 +: 16] = w_meta_q;
+    // (no event: nothing to update; spares the loop in simulation)
+    if (start || w_cpl || take_valid || tk_q || rf_q || cmd_commit || cmd_reset) begin
+        for (pv = 0; pv < NV; pv = pv + 1) begin
+            if (start && nx_v_q == pv[4:0])
+                wr_off_d[pv*RXB +: RXB] = nx_newoff_q;
+            if (w_cpl && w_v_q == pv[4:0]) begin
+                stored_d[pv*16 +: 16] = stored_d[pv*16 +: 16] + 16'd1;
+                sbytes_d[pv*32 +: 32] = sbytes_d[pv*32 +: 32] + w_sbytes;
+                // a completion into an empty partition is the head
+                if (stored_q[pv*16 +: 16] == 16'd0) begin
+                    hv_d[pv] = 1'b1;
+                    hm_d[pv*16 +: 16] = w_meta_q;
+                end
+            end
+            if (take_valid && take_vnic == pv[4:0])
+                hv_d[pv] = 1'b0;
+            if (tk_q && tk_v_q == pv[4:0]) begin
+                stored_d[pv*16 +: 16] = stored_d[pv*16 +: 16] - 16'd1;
+                sbytes_d[pv*32 +: 32] = sbytes_d[pv*32 +: 32] - {{(31-RXB){1'b0}}, t_s};
+                rd_off_d[pv*RXB +: RXB] = t_newoff;
+                if (t_bypass) begin
+                    hv_d[pv] = 1'b1;
+                    hm_d[pv*16 +: 16] = w_meta_q;
+                end
+            end
+            if (rf_q && rf_v_q == pv[4:0]) begin
+                hv_d[pv] = 1'b1;
+                hm_d[pv*16 +: 16] = meta_rd_data;
+            end
+            if (cmd_commit && cmd_vnic == pv[4:0] && rx_used[pv*32 +: 32] == 32'd0) begin
+                wr_off_d[pv*RXB +: RXB] = {RXB{1'b0}};
+                rd_off_d[pv*RXB +: RXB] = {RXB{1'b0}};
+            end
+            if (cmd_reset && cmd_vnic == pv[4:0]) begin
+                rd_off_d[pv*RXB +: RXB] = f_newoff;
+                stored_d[pv*16 +: 16] = 16'd0;
+                sbytes_d[pv*32 +: 32] = 32'd0;
+                hv_d[pv] = 1'b0;
+            end
         end
-    end
-    if (take_valid && in_nv(take_vnic))
-        hv_d = hv_d & ~vbit(take_vnic);
-    if (tk_q && in_nv(tk_v_q)) begin
-        stored_d[tk_v_q*16 +: 16] = stored_d[tk_v_q*16 +: 16] - 16'd1;
-        sbytes_d[tk_v_q*32 +: 32] = sbytes_d[tk_v_q*32 +: 32] - {{(31-RXB){1'b0}}, t_s};
-        rd_off_d[tk_v_q*RXB +: RXB] = t_newoff;
-        if (t_bypass) begin
-            hv_d = hv_d | vbit(tk_v_q);
-            hm_d[tk_v_q*16 +: 16] = w_meta_q;
-        end
-    end
-    if (rf_q && in_nv(rf_v_q)) begin
-        hv_d = hv_d | vbit(rf_v_q);
-        hm_d[rf_v_q*16 +: 16] = meta_rd_data;
-    end
-    if (cmd_commit && in_nv(cmd_vnic) && rx_used[cmd_vnic*32 +: 32] == 32'd0) begin
-        wr_off_d[cmd_vnic*RXB +: RXB] = {RXB{1'b0}};
-        rd_off_d[cmd_vnic*RXB +: RXB] = {RXB{1'b0}};
-    end
-    if (cmd_reset && in_nv(cmd_vnic)) begin
-        rd_off_d[cmd_vnic*RXB +: RXB] = f_newoff;
-        stored_d[cmd_vnic*16 +: 16] = 16'd0;
-        sbytes_d[cmd_vnic*32 +: 32] = 32'd0;
-        hv_d = hv_d & ~vbit(cmd_vnic);
     end
 end
 

@@ -520,6 +520,7 @@ reg  [47:0]      sa_q, sa_d;
 reg              tail_q, tail_d;         // the frame's last word is written in this cycle
 reg  [DATA_W-1:0] tw_q, tw_d;
 reg  [RW-1:0]    tr_q, tr_d;             // the frame's record, for the tail cycle
+wire             unused_tr_q = ^tr_q;    // the tail cycle reads some of its fields
 reg  [2:0]       dtk_q, dtk_d;           // descriptors taken from the head record
 reg  [1:0]       dsl_q, dsl_d;           // next descriptor slot in the beat (W >= 16)
 reg              dhalf_q, dhalf_d;       // W = 8: low half of a descriptor held
@@ -590,14 +591,19 @@ wire              wq_full  = (wq_wp_q[3] != wq_rp_q[3]) && (wq_wp_q[2:0] == wq_r
 always @(posedge clk) begin
     if (wq_push) wq_mem[wq_wp_q[2:0]] <= wq_in;
 end
-reg  [DATA_W-1:0] w_data;
-reg  [W-1:0]      w_strb;
+// the 8 bytes at their offset in the word: a shift by the offset's WB+3 bits
+// (a part-select write at a computed offset costs a shifter by a 33-bit amount)
+reg  [DATA_W-1:0]  w_data;
+reg  [W-1:0]       w_strb;
+reg  [DATA_W+63:0] w_ext;
+reg  [W+7:0]       s_ext;
 always @* begin
-    w_data = {DATA_W{1'b0}};
-    w_strb = {W{1'b0}};
-    w_data[{wq_h[64 +: WB], 3'd0} +: 64] = wq_h[63:0];
-    w_strb[wq_h[64 +: WB] +: 8] = 8'hFF;
+    w_ext  = {{DATA_W{1'b0}}, wq_h[63:0]} << {wq_h[64 +: WB], 3'd0};
+    s_ext  = {{W{1'b0}}, 8'hFF} << wq_h[64 +: WB];
+    w_data = w_ext[DATA_W-1:0];
+    w_strb = s_ext[W-1:0];
 end
+wire unused_w_ext = ^{w_ext[DATA_W+63:DATA_W], s_ext[W+7:W]};
 assign m_axi_awid    = {ID_W{1'b0}};
 assign m_axi_awuser  = ch[C_VNIC +: VB];         // the head completion's vNIC, held while awvalid
 assign m_axi_awaddr  = wh_q[HOST_AW-1:0];
@@ -638,6 +644,11 @@ end
 reg  [4:0]   pick;
 reg  [63:0]  gq;
 reg  [RI-1:0] ix, mk;
+reg  [RI-1:0] s_idx, s_mk, s_use, s_tail;   // the picked vNIC's fields
+reg  [7:0]   s_fbr;
+reg  [63:0]  s_base;
+reg  [47:0]  s_mac;
+reg  [63:0]  s_wbase;
 reg  [RI:0]  kk, lim;
 reg  [14:0]  tot, bl, b4k;
 reg  [31:0]  sz_v, us_v, need;
@@ -677,7 +688,13 @@ always @* begin
     ik_d = ik_q; ig_d = ig_q; in_d = in_q; ih_d = ih_q; ioff_d = ioff_q; ibt_d = ibt_q;
     ifirst_d = ifirst_q; irec_d = irec_q; arv_d = arv_q; arl_d = arl_q; xo_d = xo_q;
     rb_d = rb_q; fb_d = fb_q; prev_d = prev_q; ferr_d = ferr_q; sa_d = sa_q; tail_d = 1'b0;
-    tw_d = tw_q; tr_d = tr_q; dtk_d = dtk_q; dsl_d = dsl_q; dhalf_d = dhalf_q; dlo_d = dlo_q; derr_d = derr_q;
+    dtk_d = dtk_q; dsl_d = dsl_q; dhalf_d = dhalf_q; derr_d = derr_q;
+    // loaded every cycle, read only where they were loaded for: the tail word
+    // and record in the tail cycle (always the cycle after tail_d was set), the
+    // low descriptor half while dhalf_q (set in the cycle that loads it); this
+    // spares a full-width multiplexer per branch level of the next-state logic
+    tw_d = m_axi_rdata >> {r_off, 3'd0}; tr_d = rh;
+    dlo_d = dhalf_q ? dlo_q : rd256[63:0];
     wst_d = wst_q; wg_d = wg_q; wh_d = wh_q; awv_d = awv_q;
     wq_push = 1'b0; wq_in = {(WB+64){1'b0}};
     wq_wp_d = wq_wp_q; wq_rp_d = wq_rp_q;
@@ -691,6 +708,7 @@ always @* begin
     push_v = 1'b0; push_n = 5'd0; push_l = 14'd0;
     sp_v = 1'b0; tl_v = 1'b0; cnt_n = cn_q;
     pinc = {NV*8{1'b0}}; pdec = {NV*8{1'b0}};
+    s_idx = {RI{1'b0}}; s_mk = {RI{1'b0}}; s_use = {RI{1'b0}}; s_tail = {RI{1'b0}}; s_fbr = 8'd0; s_base = 64'd0; s_mac = 48'd0; s_wbase = 64'd0;
     pick = 5'd0; gq = 64'd0; ix = {RI{1'b0}}; mk = {RI{1'b0}}; kk = {(RI+1){1'b0}}; lim = {(RI+1){1'b0}};
     tot = 15'd0; bl = 15'd0; b4k = 15'd0;
     sz_v = 32'd0; us_v = 32'd0; need = 32'd0; nlen = 16'd0; mxn = {2'd0, g_max_frame} - 16'd4; txlen_bad = 1'b0;
@@ -706,33 +724,43 @@ always @* begin
             if (|want_e && !rq_full) begin
                 // report a descriptor that cannot be fetched, in ring order
                 pick = rr_pick(want_e, xrr_q);
-                for (v = 0; v < NV; v = v + 1)
-                    if (pick == v[4:0]) begin
-                        ix = fbi_q[v*RI +: RI];
-                        rq_push = 1'b1;
-                        rq_in = mkrec(T_FAULT, pick, 9'd0, 1'b1, 1'b1, 5'd0, {8'd0, fbr_q[v*8 +: 8]}, ix,
-                                      desc_g(txr_base[v*64 +: 64], ix));
-                        stop_d[v] = 1'b1;
-                    end
+                // the picked vNIC's fields first (AND-OR), then one record
+                for (v = 0; v < NV; v = v + 1) begin
+                    s_idx  = s_idx  | (fbi_q[v*RI +: RI] & {RI{pick == v[4:0]}});
+                    s_fbr  = s_fbr  | (fbr_q[v*8 +: 8] & {8{pick == v[4:0]}});
+                    s_base = s_base | (txr_base[v*64 +: 64] & {64{pick == v[4:0]}});
+                end
+                if ({1'b0, pick} < NV[5:0]) begin
+                    ix = s_idx;
+                    rq_push = 1'b1;
+                    rq_in = mkrec(T_FAULT, pick, 9'd0, 1'b1, 1'b1, 5'd0, {8'd0, s_fbr}, ix, desc_g(s_base, ix));
+                    stop_d = stop_d | onehot(pick);
+                end
             end else if (|want_f) begin
                 pick = rr_pick(want_f, frr_q);
                 frr_d = ({1'b0, pick} + 6'd1 >= NV[5:0]) ? 5'd0 : pick + 5'd1;
-                for (v = 0; v < NV; v = v + 1)
-                    if (pick == v[4:0]) begin
-                        mk = mask_v[v*RI +: RI];
-                        ix = fet_q[v*RI +: RI];
-                        gq = desc_g(txr_base[v*64 +: 64], ix);
-                        // k = min(4, unfetched, 8 - held, to the 64-byte boundary, to the ring end)
-                        kk = {{(RI-2){1'b0}}, 3'd4};
-                        lim = {1'b0, (txr_tail[v*16 +: RI] - ix) & mk};
-                        if (lim < kk) kk = lim;
-                        lim = {{(RI-3){1'b0}}, 4'd8} - {1'b0, (ix - use_q[v*RI +: RI]) & mk};
-                        if (lim < kk) kk = lim;
-                        lim = {{(RI-2){1'b0}}, 3'd4} - {{(RI-1){1'b0}}, gq[5:4]};
-                        if (lim < kk) kk = lim;
-                        lim = {1'b0, mk - ix} + 1'b1;
-                        if (lim < kk) kk = lim;
-                    end
+                for (v = 0; v < NV; v = v + 1) begin
+                    s_mk   = s_mk   | (mask_v[v*RI +: RI] & {RI{pick == v[4:0]}});
+                    s_idx  = s_idx  | (fet_q[v*RI +: RI] & {RI{pick == v[4:0]}});
+                    s_use  = s_use  | (use_q[v*RI +: RI] & {RI{pick == v[4:0]}});
+                    s_tail = s_tail | (txr_tail[v*16 +: RI] & {RI{pick == v[4:0]}});
+                    s_base = s_base | (txr_base[v*64 +: 64] & {64{pick == v[4:0]}});
+                end
+                if ({1'b0, pick} < NV[5:0]) begin
+                    mk = s_mk;
+                    ix = s_idx;
+                    gq = desc_g(s_base, ix);
+                    // k = min(4, unfetched, 8 - held, to the 64-byte boundary, to the ring end)
+                    kk = {{(RI-2){1'b0}}, 3'd4};
+                    lim = {1'b0, (s_tail - ix) & mk};
+                    if (lim < kk) kk = lim;
+                    lim = {{(RI-3){1'b0}}, 4'd8} - {1'b0, (ix - s_use) & mk};
+                    if (lim < kk) kk = lim;
+                    lim = {{(RI-2){1'b0}}, 3'd4} - {{(RI-1){1'b0}}, gq[5:4]};
+                    if (lim < kk) kk = lim;
+                    lim = {1'b0, mk - ix} + 1'b1;
+                    if (lim < kk) kk = lim;
+                end
                 iop_d = 1'b0;
                 iv_d = pick;
                 iidx_d = ix;
@@ -747,7 +775,7 @@ always @* begin
             end else if (|want_x) begin
                 pick = rr_pick(want_x, xrr_q);
                 for (v = 0; v < NV; v = v + 1)
-                    if (pick == v[4:0]) ix = use_q[v*RI +: RI];
+                    ix = ix | (use_q[v*RI +: RI] & {RI{pick == v[4:0]}});
                 iop_d = 1'b1;
                 iv_d = pick;
                 iidx_d = ix;
@@ -935,7 +963,6 @@ always @* begin
                         // two beats per descriptor
                         if (!dhalf_q) begin
                             dhalf_d = 1'b1;
-                            dlo_d = rd256[63:0];
                             derr_d = rerr;
                         end else begin
                             dhalf_d = 1'b0;
@@ -1011,8 +1038,6 @@ always @* begin
                             // frame end: now, or after the tail word of an unaligned buffer
                             if (r_off != 5'd0 && fb_d == nwords) begin
                                 tail_d = 1'b1;
-                                tw_d = m_axi_rdata >> {r_off, 3'd0};
-                                tr_d = rh;
                             end else begin
                                 fin = 1'b1;
                             end
@@ -1039,36 +1064,38 @@ always @* begin
         end_v = 1'b1;
         end_n = rv;
         end_l = rn;
+        // the vNIC's antispoof flag and MAC first (AND-OR), then one outcome
         for (v = 0; v < NV; v = v + 1)
-            if (rv == v[4:0]) begin
-                if (dead) begin
-                    drop_v = 1'b1;
-                    drop_n = rv;
-                end else if (ferr_now) begin
-                    drop_v = 1'b1;
-                    drop_n = rv;
-                    pfl_d = 1'b1;
-                    pflv_d = rv;
-                    pflr_d = R_AXI;
-                    pfla_d = fin_tail ? tr_q[R_ADDR +: 64] : rh[R_ADDR +: 64];
-                    flt_d[v] = 1'b1;
-                    stop_d[v] = 1'b1;
-                end else if (cfg_antispoof[v] && sa_n != cfg_mac[v*48 +: 48]) begin
-                    drop_v = 1'b1;
-                    drop_n = rv;
-                    cq_push = 1'b1;
-                    cq_in = {rv, fin_tail ? tr_q[R_IDX +: RI] : rh[R_IDX +: RI], 2'd0, rn, ST_SPOOF[7:0]};
-                    sp_v = 1'b1;
-                    cnt_n = rv;
-                end else begin
-                    end_k = 1'b1;
-                    push_v = 1'b1;
-                    push_n = rv;
-                    push_l = rn;
-                    cq_push = 1'b1;
-                    cq_in = {rv, fin_tail ? tr_q[R_IDX +: RI] : rh[R_IDX +: RI], 2'd0, rn, ST_OK[7:0]};
-                end
+            s_mac = s_mac | (cfg_mac[v*48 +: 48] & {48{rv == v[4:0]}});
+        if ({1'b0, rv} < NV[5:0]) begin
+            if (dead) begin
+                drop_v = 1'b1;
+                drop_n = rv;
+            end else if (ferr_now) begin
+                drop_v = 1'b1;
+                drop_n = rv;
+                pfl_d = 1'b1;
+                pflv_d = rv;
+                pflr_d = R_AXI;
+                pfla_d = fin_tail ? tr_q[R_ADDR +: 64] : rh[R_ADDR +: 64];
+                flt_d = flt_d | onehot(rv);
+                stop_d = stop_d | onehot(rv);
+            end else if (bit_of(cfg_antispoof, rv) && sa_n != s_mac) begin
+                drop_v = 1'b1;
+                drop_n = rv;
+                cq_push = 1'b1;
+                cq_in = {rv, fin_tail ? tr_q[R_IDX +: RI] : rh[R_IDX +: RI], 2'd0, rn, ST_SPOOF[7:0]};
+                sp_v = 1'b1;
+                cnt_n = rv;
+            end else begin
+                end_k = 1'b1;
+                push_v = 1'b1;
+                push_n = rv;
+                push_l = rn;
+                cq_push = 1'b1;
+                cq_in = {rv, fin_tail ? tr_q[R_IDX +: RI] : rh[R_IDX +: RI], 2'd0, rn, ST_OK[7:0]};
             end
+        end
     end
     if (rq_pop) begin
         rq_rp_d = rq_rp_q + 1'b1;
@@ -1092,7 +1119,8 @@ always @* begin
                     if (cv == v[4:0]) pdec[v*8 +: 8] = pdec[v*8 +: 8] + 8'd1;
             end else if (!cq_empty && !xl_req && !bq_full && !wq_full) begin
                 for (v = 0; v < NV; v = v + 1)
-                    if (cv == v[4:0]) wg_d = desc_g(txr_base[v*64 +: 64], ch[C_IDX +: RI]);
+                    s_wbase = s_wbase | (txr_base[v*64 +: 64] & {64{cv == v[4:0]}});
+                if ({1'b0, cv} < NV[5:0]) wg_d = desc_g(s_wbase, ch[C_IDX +: RI]);
                 xl_req = 1'b1;
                 xo_d = 1'b1;
                 xl_vnic = cv;

@@ -50,7 +50,13 @@ endgenerate
 reg        vld_q, ok_q;
 reg [63:0] ha_q;
 
-// the windows of the requesting vNIC
+// the windows of the requesting vNIC, selected by the low index bits only
+// (a select by all five bits lets the LUT mapper fold the decoder into every
+// one of the selected bits); an index >= NUM_VNIC is cleared at the
+// registered answer instead, as if its windows were off
+localparam integer VB = (NUM_VNIC > 1) ? $clog2(NUM_VNIC) : 1;
+localparam [31:0]  NV_32 = NUM_VNIC;
+wire                 in_range = ({1'b0, req_vnic} < NV_32[5:0]);
 reg [NUM_WIN*64-1:0] gb, hb;
 reg [NUM_WIN*32-1:0] sz;
 integer              v;
@@ -59,7 +65,7 @@ always @* begin
     hb = {NUM_WIN*64{1'b0}};
     sz = {NUM_WIN*32{1'b0}};
     for (v = 0; v < NUM_VNIC; v = v + 1)
-        if (req_vnic == v[4:0]) begin
+        if (req_vnic[VB-1:0] == v[VB-1:0]) begin
             gb = cfg_win_gbase[v*NUM_WIN*64 +: NUM_WIN*64];
             hb = cfg_win_hbase[v*NUM_WIN*64 +: NUM_WIN*64];
             sz = cfg_win_size[v*NUM_WIN*32 +: NUM_WIN*32];
@@ -92,8 +98,8 @@ always @(posedge clk) begin
         ha_q  <= 64'd0;
     end else begin
         vld_q <= req_valid;
-        ok_q  <= ok_d;
-        ha_q  <= ha_d;
+        ok_q  <= ok_d && in_range;
+        ha_q  <= in_range ? ha_d : 64'd0;
     end
 end
 

@@ -1037,7 +1037,9 @@ wire [PGW-1:0]   ar_pg  = s_axil_araddr[REG_AW-1:12];
 wire [11:0]      ar_o   = {s_axil_araddr[11:2], 2'b00};
 wire [11:0]      ar_vri = (ar_o - VNIC_VF_STAT_CNT_BASE) >> 3;
 wire [11:0]      ar_gri = (ar_o - VNIC_PF_GSTAT_CNT_BASE) >> 3;
-wire [31:0]      ar_vci = ({{(32-PGW){1'b0}}, ar_pg} - 32'd1) * NCV + {20'd0, ar_vri};
+wire [31:0]      ar_pm1 = {{(32-PGW){1'b0}}, ar_pg} - 32'd1;
+// (page - 1) * NCV as shifts and an add (NCV = 12 = 8 + 4): no multiplier block
+wire [31:0]      ar_vci = (ar_pm1 << 3) + (ar_pm1 << 2) + {20'd0, ar_vri};
 reg  [VCI_W-1:0] rd_vci_q;                // vNIC counter index: (page - 1) * NCV + k
 reg  [3:0]       rd_gci_q;                // global counter index
 always @(posedge clk)

@@ -75,6 +75,22 @@ uint32_t tb_tx_wire_frame(uint8_t *out, const uint8_t *frame, uint32_t n)
     return m + 4;
 }
 
+int tb_sys_write_tx_desc(struct tb_sys *s, unsigned v, unsigned slot, uint64_t gaddr,
+                         uint16_t len)
+{
+    uint8_t d[VNIC_DESC_OFF_SIZE];
+    memset(d, 0, sizeof d);
+    for (int i = 0; i < 8; i++)
+        d[VNIC_DESC_OFF_ADDR + i] = (uint8_t)(gaddr >> (8 * i));
+    d[VNIC_DESC_OFF_BUFLEN] = (uint8_t)len;
+    d[VNIC_DESC_OFF_BUFLEN + 1] = (uint8_t)(len >> 8);
+    uint64_t g = vnic_vf_tx_ring_addr(s->vf[v]) + (uint64_t)VNIC_DESC_OFF_SIZE * slot, h = 0;
+    if (vnic_vm_g2h(&s->vm[v], g, sizeof d, &h) != 0)
+        return -1;
+    s->env->bus.ops->mem_write(s->env->bus.ctx, h, d, sizeof d);
+    return 0;
+}
+
 int tb_sys_up(struct tb_sys *s, struct tb_env *e, const struct tb_sys_cfg *c, char *err,
               size_t errlen)
 {

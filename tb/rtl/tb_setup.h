@@ -76,6 +76,13 @@ void tb_make_tx_frame(uint8_t *out, uint32_t len, const uint8_t sa[6], uint32_t 
  * that length. */
 uint32_t tb_tx_wire_frame(uint8_t *out, const uint8_t *frame, uint32_t n);
 
+/* Write a TX descriptor of the test's choosing (guest buffer address gaddr,
+ * length len, the other bytes zero) into slot `slot` of vNIC v's TX ring in
+ * its VM's memory, as a misbehaving or hand-written driver would; the tail
+ * is not moved. 0, or -1 if the slot is outside the VM's memory. */
+int tb_sys_write_tx_desc(struct tb_sys *s, unsigned v, unsigned slot, uint64_t gaddr,
+                         uint16_t len);
+
 /* Open the traffic generator of g with every VM MAC of s on its avoid list
  * (random destinations never hit a vNIC); frees g. 0, or -1 with err. */
 int tb_sys_gen_new(const struct tb_sys *s, struct vnic_gen_cfg *g, struct vnic_gen **gen,

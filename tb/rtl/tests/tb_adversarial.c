@@ -196,15 +196,7 @@ static void random_page_writes(struct adv_run *r, struct vnic_prng *p, unsigned 
 /* Write one TX descriptor at slot idx of the bad vNIC's ring. */
 static void bad_desc(struct adv_run *r, unsigned idx, uint64_t gaddr, uint16_t len)
 {
-    uint8_t d[16];
-    memset(d, 0, sizeof d);
-    for (int i = 0; i < 8; i++)
-        d[VNIC_DESC_OFF_ADDR + i] = (uint8_t)(gaddr >> (8 * i));
-    d[VNIC_DESC_OFF_BUFLEN] = (uint8_t)len;
-    d[VNIC_DESC_OFF_BUFLEN + 1] = (uint8_t)(len >> 8);
-    uint64_t h = 0;
-    if (vnic_vm_g2h(&r->s.vm[BAD], vnic_vf_tx_ring_addr(r->s.vf[BAD]) + 16u * idx, 16, &h) == 0)
-        r->e->bus.ops->mem_write(r->e->bus.ctx, h, d, sizeof d);
+    (void)tb_sys_write_tx_desc(&r->s, BAD, idx, gaddr, len);
 }
 
 /* RESET of the bad vNIC without setting its rings up again. */

@@ -585,26 +585,12 @@ static void reset_under_traffic(struct tb_t *t)
 
 /* ------------------------------------------------------------ faults */
 
-static void host_wr(struct tb_env *e, const struct vnic_vm *vm, uint64_t g, const void *buf,
-                    size_t len)
-{
-    uint64_t h = 0;
-    if (vnic_vm_g2h(vm, g, len, &h) == 0)
-        e->bus.ops->mem_write(e->bus.ctx, h, buf, len);
-}
-
 /* Post one descriptor of the test's choosing at the driver's tail. */
 static void post_raw(struct tx_run *r, unsigned v, uint64_t gaddr, uint16_t len)
 {
-    struct tb_env *e = r->t->env;
     unsigned mask = (1u << TX_RING_LOG2) - 1, tail = (unsigned)r->v[v].sent & mask;
-    uint8_t d[16];
-    memset(d, 0, sizeof d);
-    for (int i = 0; i < 8; i++)
-        d[VNIC_DESC_OFF_ADDR + i] = (uint8_t)(gaddr >> (8 * i));
-    d[VNIC_DESC_OFF_BUFLEN] = (uint8_t)len;
-    d[VNIC_DESC_OFF_BUFLEN + 1] = (uint8_t)(len >> 8);
-    host_wr(e, &r->s.vm[v], vnic_vf_tx_ring_addr(r->s.vf[v]) + 16u * tail, d, sizeof d);
+    TB_CHECK(r->t, tb_sys_write_tx_desc(&r->s, v, tail, gaddr, len) == 0,
+             "vNIC %u: TX ring slot %u outside its VM's memory", v, tail);
     vnic_vf_reg_write(r->s.vf[v], VNIC_VF_TXR_TAIL, (tail + 1) & mask);
 }
 

@@ -22,7 +22,7 @@
 # fpga-synth-check (Yosys synthesis of the small configuration).
 
 FPGA_B        := $(BUILD)/fpga
-FPGA_TARGETS  := ecp5-85f 5a-75b ice40 regs-85f regs-25f
+FPGA_TARGETS  := ecp5-85f ecpix5 5a-75b ice40 regs-85f regs-25f
 FPGA_DEFAULT  := ecp5-85f 5a-75b
 FPGA_TOP_F    := rtl/vnic_top.f
 FPGA_FLOW     := fpga/scripts/flow.sh fpga/scripts/report.py
@@ -89,7 +89,7 @@ fpga-synth-check: | $(BOOTSTRAP)
 # ---------------------------------------------------------------- lint
 # The board top and the out-of-context tops instantiate every board-side
 # module (behavioural primitives) and the register block alone.
-FPGA_LINT_TOPS := vnic_board_5a75b vnic_ooc_top vnic_regs_ooc_top
+FPGA_LINT_TOPS := vnic_board_5a75b vnic_board_ecpix5 vnic_ooc_top vnic_regs_ooc_top
 LINT_CMDS += fpga-lint
 fpga-lint: | $(BOOTSTRAP)
 	@for top in $(FPGA_LINT_TOPS); do \

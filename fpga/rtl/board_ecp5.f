@@ -13,4 +13,6 @@ fpga/rtl/vnic_gmii_rx.v
 fpga/rtl/vnic_gmii_tx.v
 fpga/rtl/vnic_rgmii.v
 fpga/rtl/vnic_rgmii_mac.v
+fpga/rtl/vnic_board_core.v
 fpga/rtl/vnic_board_5a75b.v
+fpga/rtl/vnic_board_ecpix5.v

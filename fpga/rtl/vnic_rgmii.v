@@ -13,13 +13,16 @@
 // Transmit: `gmii_tx_clk` (125 MHz, the system clock) clocks the GMII
 // inputs; TXD/TX_CTL are driven the same way and TXC is the clock through
 // a DDR output (1 in the high half, 0 in the low half), edge-aligned with
-// the data: the PHY must add the 2 ns TX clock delay (RTL8211 TXDLY strap).
+// the data: either the PHY adds the 2 ns TX clock delay (RTL8211 TXDLY
+// strap; TX_CLK_DELAY_TAPS = 0) or the FPGA delays TXC after its DDR
+// register (TX_CLK_DELAY_TAPS = 80, ~2 ns).
 //
 // Only 1000 Mb/s is supported (10/100 Mb/s RGMII is single-data-rate).
 //
 // Latency: receive 2 RXC cycles (pins -> GMII), transmit 1 cycle.
 module vnic_rgmii #(
-    parameter integer RX_DELAY_TAPS = 80 // RXD/RX_CTL input delay taps (0..127)
+    parameter integer RX_DELAY_TAPS     = 80, // RXD/RX_CTL input delay taps (0..127)
+    parameter integer TX_CLK_DELAY_TAPS = 0   // TXC output delay taps (0..127)
 ) (
     // RGMII pins
     input  wire       rgmii_rxc,
@@ -60,12 +63,22 @@ module vnic_rgmii #(
     assign gmii_rx_er  = rx_q0[4] ^ rx_q1[4];
 
     vnic_ddr_out #(
-        .WIDTH (6)
+        .WIDTH (5)
     ) u_tx_ddr (
         .clk (gmii_tx_clk),
-        .d0  ({1'b1, gmii_tx_en, gmii_txd[3:0]}),
-        .d1  ({1'b0, gmii_tx_en ^ gmii_tx_er, gmii_txd[7:4]}),
-        .q   ({rgmii_txc, rgmii_tx_ctl, rgmii_txd})
+        .d0  ({gmii_tx_en, gmii_txd[3:0]}),
+        .d1  ({gmii_tx_en ^ gmii_tx_er, gmii_txd[7:4]}),
+        .q   ({rgmii_tx_ctl, rgmii_txd})
+    );
+
+    vnic_ddr_out #(
+        .WIDTH      (1),
+        .DELAY_TAPS (TX_CLK_DELAY_TAPS)
+    ) u_txc_ddr (
+        .clk (gmii_tx_clk),
+        .d0  (1'b1),
+        .d1  (1'b0),
+        .q   (rgmii_txc)
     );
 
 endmodule

@@ -16,8 +16,9 @@
 // Latency: receive about 8 cycles from RXD to the beat holding the byte
 // plus the beat fill time; transmit 2 cycles to the first preamble byte.
 module vnic_rgmii_mac #(
-    parameter integer DATA_W        = 64, // AXI4-Stream width in bits
-    parameter integer RX_DELAY_TAPS = 80  // see vnic_rgmii
+    parameter integer DATA_W            = 64, // AXI4-Stream width in bits
+    parameter integer RX_DELAY_TAPS     = 80, // see vnic_rgmii
+    parameter integer TX_CLK_DELAY_TAPS = 0   // see vnic_rgmii
 ) (
     input  wire                clk,
     input  wire                rst,
@@ -60,7 +61,8 @@ module vnic_rgmii_mac #(
     wire       gmii_tx_en, gmii_tx_er;
 
     vnic_rgmii #(
-        .RX_DELAY_TAPS (RX_DELAY_TAPS)
+        .RX_DELAY_TAPS     (RX_DELAY_TAPS),
+        .TX_CLK_DELAY_TAPS (TX_CLK_DELAY_TAPS)
     ) u_rgmii (
         .rgmii_rxc    (rgmii_rxc),
         .rgmii_rxd    (rgmii_rxd),

@@ -5,9 +5,10 @@
 //
 // Same ports and timing as the ECP5 version (fpga/rtl/ecp5/vnic_ddr_out.v,
 // ODDRX1F): d0 and d1 are sampled on the rising edge; q then carries d0
-// while the clock is high and d1 while it is low.
+// while the clock is high and d1 while it is low. DELAY_TAPS is ignored here.
 module vnic_ddr_out #(
-    parameter integer WIDTH = 1 // bits
+    parameter integer WIDTH      = 1, // bits
+    parameter integer DELAY_TAPS = 0  // output delay taps (ECP5 DELAYG, ~25 ps each); ignored
 ) (
     input  wire             clk,
     input  wire [WIDTH-1:0] d0,

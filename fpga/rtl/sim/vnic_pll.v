@@ -3,11 +3,14 @@
 `timescale 1ns / 1ps
 `default_nettype none
 //
-// Same ports as the ECP5 version (fpga/rtl/ecp5/vnic_pll.v, EHXPLLL
-// 25 -> 125 MHz). In simulation the test bench drives `clk_in` at the
+// Same ports and parameters as the ECP5 version (fpga/rtl/ecp5/vnic_pll.v,
+// EHXPLLL 25 or 100 -> 125 MHz; the parameters are ignored). In simulation the test bench drives `clk_in` at the
 // system frequency itself: `clk_out` is `clk_in`, and `locked` rises
 // after 16 input cycles.
-module vnic_pll (
+module vnic_pll #(
+    parameter CLKI_MHZ         = "25", // ignored
+    parameter integer CLKI_DIV = 1     // ignored
+) (
     input  wire clk_in,
     output wire clk_out,
     output wire locked

@@ -1,0 +1,328 @@
+// vnic_board_core: the board-independent part of a vNIC board top: UART register bridge, host memory, RGMII MAC, device.
+`resetall
+`timescale 1ns / 1ps
+`default_nettype none
+//
+//   UART -> vnic_uart_rx -> vnic_uart_axil -> vnic_top AXI4-Lite
+//           vnic_uart_tx <-
+//   vnic_top AXI4 master -> vnic_axi_ram (HOST_MEM_BYTES of block RAM as host memory)
+//   RGMII PHY <-> vnic_rgmii_mac <-> vnic_top AXI4-Stream RX / TX
+//   interrupts: always accepted, each message toggles status[1]
+//
+// A board top adds the clock (125 MHz from its oscillator through
+// vnic_pll), the reset, the PHY reset and the pins (docs/fpga.md §5).
+// status[0] toggles every 2^26 cycles (0.54 s, the design is alive),
+// status[1] per interrupt message, status[2] per received frame passed to
+// the device, status[3] per transmitted frame. The verification trace
+// outputs of the device are left open.
+module vnic_board_core #(
+    parameter integer NUM_VNIC          = 2,     // vNICs
+    parameter integer DATA_W            = 64,    // datapath width in bits
+    parameter integer RX_BUF_BYTES      = 8192,  // RX buffer in bytes
+    parameter integer TX_BUF_BYTES      = 8192,  // TX buffer in bytes
+    parameter integer RX_FIFO_BYTES     = 4096,  // ingress FIFO in bytes
+    parameter integer MAX_FRAME         = 1522,  // largest frame in bytes
+    parameter integer NUM_WIN           = 2,     // DMA windows per vNIC
+    parameter integer HOST_MEM_BYTES    = 16384, // on-chip host memory in bytes
+    parameter integer CLKS_PER_BIT      = 1085,  // UART: 125 MHz / 115200 baud
+    parameter integer RX_DELAY_TAPS     = 80,    // RGMII receive data delay (80 = ~2 ns)
+    parameter integer TX_CLK_DELAY_TAPS = 0      // RGMII transmit clock delay (80 = ~2 ns)
+) (
+    input  wire       clk,               // 125 MHz
+    input  wire       rst,               // synchronous to clk
+
+    input  wire       uart_rx,
+    output wire       uart_tx,
+
+    output wire [3:0] status,
+
+    input  wire       rgmii_rxc,
+    input  wire [3:0] rgmii_rxd,
+    input  wire       rgmii_rx_ctl,
+    output wire       rgmii_txc,
+    output wire [3:0] rgmii_txd,
+    output wire       rgmii_tx_ctl
+);
+
+    localparam integer W       = DATA_W / 8;
+    localparam integer HOST_AW = 64;
+    localparam integer REG_AW  = 18;
+    localparam integer ID_W    = 4;
+
+    // ------------------------------------------- UART register bridge
+    wire [7:0] urx_data, utx_data;
+    wire       urx_valid, urx_ready, utx_valid, utx_ready;
+
+    vnic_uart_rx #(
+        .CLKS_PER_BIT (CLKS_PER_BIT)
+    ) u_uart_rx (
+        .clk           (clk),
+        .rst           (rst),
+        .rxd           (uart_rx),
+        .m_axis_tdata  (urx_data),
+        .m_axis_tvalid (urx_valid),
+        .m_axis_tready (urx_ready),
+        .frame_err     (),
+        .overrun       ()
+    );
+
+    vnic_uart_tx #(
+        .CLKS_PER_BIT (CLKS_PER_BIT)
+    ) u_uart_tx (
+        .clk           (clk),
+        .rst           (rst),
+        .s_axis_tdata  (utx_data),
+        .s_axis_tvalid (utx_valid),
+        .s_axis_tready (utx_ready),
+        .txd           (uart_tx)
+    );
+
+    wire [REG_AW-1:0] axil_awaddr, axil_araddr;
+    wire [2:0]        axil_awprot, axil_arprot;
+    wire              axil_awvalid, axil_awready, axil_wvalid, axil_wready;
+    wire              axil_bvalid, axil_bready, axil_arvalid, axil_arready;
+    wire              axil_rvalid, axil_rready;
+    wire [31:0]       axil_wdata, axil_rdata;
+    wire [3:0]        axil_wstrb;
+    wire [1:0]        axil_bresp, axil_rresp;
+
+    vnic_uart_axil #(
+        .ADDR_W (REG_AW)
+    ) u_bridge (
+        .clk            (clk),
+        .rst            (rst),
+        .s_axis_tdata   (urx_data),
+        .s_axis_tvalid  (urx_valid),
+        .s_axis_tready  (urx_ready),
+        .m_axis_tdata   (utx_data),
+        .m_axis_tvalid  (utx_valid),
+        .m_axis_tready  (utx_ready),
+        .m_axil_awaddr  (axil_awaddr),
+        .m_axil_awprot  (axil_awprot),
+        .m_axil_awvalid (axil_awvalid),
+        .m_axil_awready (axil_awready),
+        .m_axil_wdata   (axil_wdata),
+        .m_axil_wstrb   (axil_wstrb),
+        .m_axil_wvalid  (axil_wvalid),
+        .m_axil_wready  (axil_wready),
+        .m_axil_bresp   (axil_bresp),
+        .m_axil_bvalid  (axil_bvalid),
+        .m_axil_bready  (axil_bready),
+        .m_axil_araddr  (axil_araddr),
+        .m_axil_arprot  (axil_arprot),
+        .m_axil_arvalid (axil_arvalid),
+        .m_axil_arready (axil_arready),
+        .m_axil_rdata   (axil_rdata),
+        .m_axil_rresp   (axil_rresp),
+        .m_axil_rvalid  (axil_rvalid),
+        .m_axil_rready  (axil_rready)
+    );
+
+    // ------------------------------------------------------ Ethernet
+    wire [DATA_W-1:0] rx_tdata, tx_tdata;
+    wire [W-1:0]      rx_tkeep, tx_tkeep;
+    wire              rx_tvalid, rx_tready, rx_tlast, rx_tuser;
+    wire              tx_tvalid, tx_tready, tx_tlast, tx_tuser;
+    wire              rx_frame, tx_frame;
+
+    vnic_rgmii_mac #(
+        .DATA_W            (DATA_W),
+        .RX_DELAY_TAPS     (RX_DELAY_TAPS),
+        .TX_CLK_DELAY_TAPS (TX_CLK_DELAY_TAPS)
+    ) u_mac (
+        .clk              (clk),
+        .rst              (rst),
+        .rgmii_rxc        (rgmii_rxc),
+        .rgmii_rxd        (rgmii_rxd),
+        .rgmii_rx_ctl     (rgmii_rx_ctl),
+        .rgmii_txc        (rgmii_txc),
+        .rgmii_txd        (rgmii_txd),
+        .rgmii_tx_ctl     (rgmii_tx_ctl),
+        .m_axis_rx_tdata  (rx_tdata),
+        .m_axis_rx_tkeep  (rx_tkeep),
+        .m_axis_rx_tvalid (rx_tvalid),
+        .m_axis_rx_tready (rx_tready),
+        .m_axis_rx_tlast  (rx_tlast),
+        .m_axis_rx_tuser  (rx_tuser),
+        .s_axis_tx_tdata  (tx_tdata),
+        .s_axis_tx_tkeep  (tx_tkeep),
+        .s_axis_tx_tvalid (tx_tvalid),
+        .s_axis_tx_tready (tx_tready),
+        .s_axis_tx_tlast  (tx_tlast),
+        .s_axis_tx_tuser  (tx_tuser),
+        .rx_frame         (rx_frame),
+        .rx_overflow      (),
+        .tx_frame         (tx_frame),
+        .tx_underrun      ()
+    );
+
+    // -------------------------------------------------- host memory
+    wire [ID_W-1:0]    axi_awid, axi_bid, axi_arid, axi_rid;
+    wire [HOST_AW-1:0] axi_awaddr, axi_araddr;
+    wire [7:0]         axi_awlen, axi_arlen;
+    wire [2:0]         axi_awsize, axi_arsize, axi_awprot, axi_arprot;
+    wire [1:0]         axi_awburst, axi_arburst, axi_bresp, axi_rresp;
+    wire               axi_awlock, axi_arlock;
+    wire [3:0]         axi_awcache, axi_arcache;
+    wire               axi_awvalid, axi_awready, axi_wlast, axi_wvalid, axi_wready;
+    wire               axi_bvalid, axi_bready, axi_arvalid, axi_arready;
+    wire               axi_rlast, axi_rvalid, axi_rready;
+    wire [DATA_W-1:0]  axi_wdata, axi_rdata;
+    wire [W-1:0]       axi_wstrb;
+
+    vnic_axi_ram #(
+        .DATA_W     (DATA_W),
+        .ADDR_W     (HOST_AW),
+        .ID_W       (ID_W),
+        .SIZE_BYTES (HOST_MEM_BYTES)
+    ) u_mem (
+        .clk           (clk),
+        .rst           (rst),
+        .s_axi_awid    (axi_awid),
+        .s_axi_awaddr  (axi_awaddr),
+        .s_axi_awlen   (axi_awlen),
+        .s_axi_awsize  (axi_awsize),
+        .s_axi_awburst (axi_awburst),
+        .s_axi_awlock  (axi_awlock),
+        .s_axi_awcache (axi_awcache),
+        .s_axi_awprot  (axi_awprot),
+        .s_axi_awvalid (axi_awvalid),
+        .s_axi_awready (axi_awready),
+        .s_axi_wdata   (axi_wdata),
+        .s_axi_wstrb   (axi_wstrb),
+        .s_axi_wlast   (axi_wlast),
+        .s_axi_wvalid  (axi_wvalid),
+        .s_axi_wready  (axi_wready),
+        .s_axi_bid     (axi_bid),
+        .s_axi_bresp   (axi_bresp),
+        .s_axi_bvalid  (axi_bvalid),
+        .s_axi_bready  (axi_bready),
+        .s_axi_arid    (axi_arid),
+        .s_axi_araddr  (axi_araddr),
+        .s_axi_arlen   (axi_arlen),
+        .s_axi_arsize  (axi_arsize),
+        .s_axi_arburst (axi_arburst),
+        .s_axi_arlock  (axi_arlock),
+        .s_axi_arcache (axi_arcache),
+        .s_axi_arprot  (axi_arprot),
+        .s_axi_arvalid (axi_arvalid),
+        .s_axi_arready (axi_arready),
+        .s_axi_rid     (axi_rid),
+        .s_axi_rdata   (axi_rdata),
+        .s_axi_rresp   (axi_rresp),
+        .s_axi_rlast   (axi_rlast),
+        .s_axi_rvalid  (axi_rvalid),
+        .s_axi_rready  (axi_rready)
+    );
+
+    // --------------------------------------------------------- device
+    wire       irq_valid;
+    wire [7:0] irq_vector;
+
+    vnic_top #(
+        .NUM_VNIC      (NUM_VNIC),
+        .DATA_W        (DATA_W),
+        .RX_BUF_BYTES  (RX_BUF_BYTES),
+        .TX_BUF_BYTES  (TX_BUF_BYTES),
+        .RX_FIFO_BYTES (RX_FIFO_BYTES),
+        .MAX_FRAME     (MAX_FRAME),
+        .NUM_WIN       (NUM_WIN),
+        .HOST_AW       (HOST_AW),
+        .REG_AW        (REG_AW),
+        .ID_W          (ID_W)
+    ) u_dev (
+        .clk              (clk),
+        .rst              (rst),
+        .s_axil_awaddr    (axil_awaddr),
+        .s_axil_awprot    (axil_awprot),
+        .s_axil_awvalid   (axil_awvalid),
+        .s_axil_awready   (axil_awready),
+        .s_axil_wdata     (axil_wdata),
+        .s_axil_wstrb     (axil_wstrb),
+        .s_axil_wvalid    (axil_wvalid),
+        .s_axil_wready    (axil_wready),
+        .s_axil_bresp     (axil_bresp),
+        .s_axil_bvalid    (axil_bvalid),
+        .s_axil_bready    (axil_bready),
+        .s_axil_araddr    (axil_araddr),
+        .s_axil_arprot    (axil_arprot),
+        .s_axil_arvalid   (axil_arvalid),
+        .s_axil_arready   (axil_arready),
+        .s_axil_rdata     (axil_rdata),
+        .s_axil_rresp     (axil_rresp),
+        .s_axil_rvalid    (axil_rvalid),
+        .s_axil_rready    (axil_rready),
+        .m_axi_awid       (axi_awid),
+        .m_axi_awaddr     (axi_awaddr),
+        .m_axi_awlen      (axi_awlen),
+        .m_axi_awsize     (axi_awsize),
+        .m_axi_awburst    (axi_awburst),
+        .m_axi_awlock     (axi_awlock),
+        .m_axi_awcache    (axi_awcache),
+        .m_axi_awprot     (axi_awprot),
+        .m_axi_awvalid    (axi_awvalid),
+        .m_axi_awready    (axi_awready),
+        .m_axi_wdata      (axi_wdata),
+        .m_axi_wstrb      (axi_wstrb),
+        .m_axi_wlast      (axi_wlast),
+        .m_axi_wvalid     (axi_wvalid),
+        .m_axi_wready     (axi_wready),
+        .m_axi_bid        (axi_bid),
+        .m_axi_bresp      (axi_bresp),
+        .m_axi_bvalid     (axi_bvalid),
+        .m_axi_bready     (axi_bready),
+        .m_axi_arid       (axi_arid),
+        .m_axi_araddr     (axi_araddr),
+        .m_axi_arlen      (axi_arlen),
+        .m_axi_arsize     (axi_arsize),
+        .m_axi_arburst    (axi_arburst),
+        .m_axi_arlock     (axi_arlock),
+        .m_axi_arcache    (axi_arcache),
+        .m_axi_arprot     (axi_arprot),
+        .m_axi_arvalid    (axi_arvalid),
+        .m_axi_arready    (axi_arready),
+        .m_axi_rid        (axi_rid),
+        .m_axi_rdata      (axi_rdata),
+        .m_axi_rresp      (axi_rresp),
+        .m_axi_rlast      (axi_rlast),
+        .m_axi_rvalid     (axi_rvalid),
+        .m_axi_rready     (axi_rready),
+        .s_axis_rx_tdata  (rx_tdata),
+        .s_axis_rx_tkeep  (rx_tkeep),
+        .s_axis_rx_tvalid (rx_tvalid),
+        .s_axis_rx_tready (rx_tready),
+        .s_axis_rx_tlast  (rx_tlast),
+        .s_axis_rx_tuser  (rx_tuser),
+        .m_axis_tx_tdata  (tx_tdata),
+        .m_axis_tx_tkeep  (tx_tkeep),
+        .m_axis_tx_tvalid (tx_tvalid),
+        .m_axis_tx_tready (tx_tready),
+        .m_axis_tx_tlast  (tx_tlast),
+        .m_axis_tx_tuser  (tx_tuser),
+        .m_irq_valid      (irq_valid),
+        .m_irq_ready      (1'b1),
+        .m_irq_vector     (irq_vector)
+    );
+
+    // ------------------------------------------------------ status
+    reg [25:0] beat_q;
+    reg [3:0]  status_q;
+
+    always @(posedge clk) begin
+        if (rst) begin
+            beat_q   <= 26'd0;
+            status_q <= 4'd0;
+        end else begin
+            beat_q <= beat_q + 26'd1;
+            if (beat_q == 26'h3ffffff) status_q[0] <= !status_q[0];
+            if (irq_valid)             status_q[1] <= !status_q[1];
+            if (rx_frame)              status_q[2] <= !status_q[2];
+            if (tx_frame)              status_q[3] <= !status_q[3];
+        end
+    end
+
+    assign status = status_q;
+
+endmodule
+
+`default_nettype wire

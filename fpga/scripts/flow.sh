@@ -155,9 +155,30 @@ fi
 # shellcheck disable=SC2206
 PNR_ARGS+=($PNR_OPTS)
 echo "flow.sh: $TARGET: place and route ($NEXTPNR_BIN --$DEVICE --package $PACKAGE --freq $FREQ${PNR_OPTS:+ $PNR_OPTS})"
-if ! $NEXTPNR_BIN "${PNR_ARGS[@]}" >/dev/null 2>"$OUT/nextpnr.err"; then
-    over=$(grep -E "^Info:[[:space:]]+[A-Za-z0-9_]+:[[:space:]]+[0-9]+/[[:space:]]*[0-9]+[[:space:]]+[0-9]+%" "$OUT/nextpnr.log" |
-           awk '{ split($3, a, "/"); if (a[1] + 0 > $4 + 0) print $2, $3 $4, $5 }' | sort -u)
+# Resources used beyond the device's (nextpnr's utilisation lines after
+# packing), one "TYPE used/available percent" per line; empty when it fits.
+over_used() {
+    grep -E "^Info:[[:space:]]+[A-Za-z0-9_]+:[[:space:]]+[0-9]+/[[:space:]]*[0-9]+[[:space:]]+[0-9]+%" "$OUT/nextpnr.log" 2>/dev/null |
+        awk '{ split($3, a, "/"); if (a[1] + 0 > $4 + 0) print $2, $3 $4, $5 }' | sort -u
+}
+: > "$OUT/nextpnr.log"
+$NEXTPNR_BIN "${PNR_ARGS[@]}" >/dev/null 2>"$OUT/nextpnr.err" &
+pnr_pid=$!
+# nextpnr reports an over-full device after packing but may still spend a
+# long time placing it before it gives up: stop it at once instead.
+over=""
+while kill -0 "$pnr_pid" 2>/dev/null; do
+    over=$(over_used)
+    if [ -n "$over" ]; then
+        kill "$pnr_pid" 2>/dev/null || true
+        break
+    fi
+    sleep 5
+done
+pnr_rc=0
+wait "$pnr_pid" || pnr_rc=$?
+[ -n "$over" ] || over=$(over_used)
+if [ -n "$over" ] || [ "$pnr_rc" -ne 0 ]; then
     if [ -n "$over" ]; then
         echo "flow.sh: $TARGET: the design does not fit $DEVICE: $(echo "$over" | tr '\n' ';' | sed 's/;$//')" >&2
     fi

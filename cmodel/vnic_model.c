@@ -129,11 +129,11 @@ void vnic_model_free(struct vnic_model *m)
     for (unsigned r = 0; r < R_NUM; r++)
         free(m->q[r].buf);
     for (unsigned v = 0; v < NVMAX; v++) {
-        free(m->v[v].rxq.f);
-        free(m->v[v].txq.f);
-        free(m->v[v].rxr.r);
-        free(m->v[v].txr.r);
-        free(m->v[v].txc.r);
+        free(m->v[v].rxq.buf);
+        free(m->v[v].txq.buf);
+        free(m->v[v].rxr.buf);
+        free(m->v[v].txr.buf);
+        free(m->v[v].txc.buf);
         free(m->v[v].txpend);
     }
     for (unsigned i = 0; i < m->mm_n; i++)
@@ -276,6 +276,34 @@ int vnic_ev_format(const struct vnic_ev *ev, char *buf, size_t len)
     default:
         return snprintf(buf, len, "%llu %s vnic=%u", c, n, ev->vnic);
     }
+}
+
+/* ------------------------------------------------------------ FIFOs */
+
+void *fifo_push(struct fifo *q, size_t esz, uint32_t first_cap)
+{
+    if (q->n == q->cap) {
+        uint32_t nc = q->cap ? 2 * q->cap : first_cap;
+        char *nb = malloc((size_t)nc * esz);
+        if (!nb)
+            return NULL;
+        for (uint32_t i = 0; i < q->n; i++)
+            memcpy(nb + (size_t)i * esz, fifo_at(q, esz, i), esz);
+        free(q->buf);
+        q->buf = nb;
+        q->cap = nc;
+        q->head = 0;
+    }
+    void *e = fifo_at(q, esz, q->n++);
+    memset(e, 0, esz);
+    return e;
+}
+
+void fifo_remove(struct fifo *q, size_t esz, uint32_t i)
+{
+    for (; i + 1 < q->n; i++)
+        memcpy(fifo_at(q, esz, i), fifo_at(q, esz, i + 1), esz);
+    q->n--;
 }
 
 /* ------------------------------------------------------------ event queues
@@ -637,14 +665,14 @@ unsigned vnic_model_finish(struct vnic_model *m)
             mismatch(m, m->now, -1, (long)v, "expected FAULT BAD_TAIL addr 0x%llx not reported",
                      (unsigned long long)s->bad_tail.addr);
         for (uint32_t i = 0; i < s->rxr.n; i++) {
-            struct rxrec *rc = &s->rxr.r[(s->rxr.head + i) & (s->rxr.cap - 1)];
+            struct rxrec *rc = rxr_at(&s->rxr, i);
             if (!rc->done && rc->out == RXO_FAULT)
                 mismatch(m, m->now, -1, (long)v,
                          "expected FAULT reason %u addr 0x%llx not reported", rc->reason,
                          (unsigned long long)rc->faddr);
         }
         for (uint32_t i = 0; i < s->txr.n; i++) {
-            struct txrec *tc = &s->txr.r[(s->txr.head + i) & (s->txr.cap - 1)];
+            struct txrec *tc = txr_at(&s->txr, i);
             if (tc->kind == TXE_FAULT)
                 mismatch(m, m->now, -1, (long)v,
                          "expected FAULT reason %u addr 0x%llx not reported", tc->reason,
@@ -663,7 +691,7 @@ uint64_t vnic_model_rx_pending(const struct vnic_model *m, unsigned v)
     const struct vnic_state *s = &m->v[v];
     uint64_t inflight = 0;
     for (uint32_t i = 0; i < s->rxr.n; i++)
-        if (!s->rxr.r[(s->rxr.head + i) & (s->rxr.cap - 1)].done)
+        if (!rxr_at(&s->rxr, i)->done)
             inflight++;
     /* frames in the partition not yet granted, plus frames in the engine */
     return (uint64_t)(s->rxq.n - s->rx_ngranted) + inflight;

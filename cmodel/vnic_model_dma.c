@@ -353,36 +353,15 @@ void apply_irq_chk(struct vnic_model *m, struct vnic_ev *ev)
 
 /* ------------------------------------------------------------ RX DMA records */
 
-static struct rxrec *rxr_at(struct rxrecq *q, uint32_t i) { return &q->r[(q->head + i) & (q->cap - 1)]; }
+static struct rxrec *rxr_push(struct fifo *q) { return fifo_push(q, sizeof(struct rxrec), 16); }
 
-static struct rxrec *rxr_push(struct rxrecq *q)
+static void rxr_retire(struct fifo *q)
 {
-    if (q->n == q->cap) {
-        uint32_t nc = q->cap ? 2 * q->cap : 16;
-        struct rxrec *nr = malloc((size_t)nc * sizeof(*nr));
-        if (!nr)
-            return NULL;
-        for (uint32_t i = 0; i < q->n; i++)
-            nr[i] = *rxr_at(q, i);
-        free(q->r);
-        q->r = nr;
-        q->cap = nc;
-        q->head = 0;
-    }
-    struct rxrec *r = &q->r[(q->head + q->n++) & (q->cap - 1)];
-    memset(r, 0, sizeof(*r));
-    return r;
+    while (q->n && rxr_at(q, 0)->done)
+        fifo_pop(q);
 }
 
-static void rxr_retire(struct rxrecq *q)
-{
-    while (q->n && q->r[q->head].done) {
-        q->head = (q->head + 1) & (q->cap - 1);
-        q->n--;
-    }
-}
-
-static struct rxrec *rxr_first_open(struct rxrecq *q)
+static struct rxrec *rxr_first_open(struct fifo *q)
 {
     for (uint32_t i = 0; i < q->n; i++) {
         struct rxrec *r = rxr_at(q, i);
@@ -450,6 +429,22 @@ int64_t shaper_at(const struct vnic_model *m, unsigned v, uint64_t t)
 {
     const struct vnic_state *s = &m->v[v];
     return bkt_at(s->t_val, s->t_cyc, s->cfg.tx_rate, (int64_t)s->cfg.tx_burst << 24, t);
+}
+
+uint64_t first_refill_at(const struct vnic_model *m, uint32_t E, uint64_t t, bool tx)
+{
+    uint64_t best = NOCYC;
+    for (uint32_t rest = E; rest; rest &= rest - 1) {
+        unsigned u = (unsigned)__builtin_ctz(rest);
+        const struct vcfg *c = &m->v[u].cfg;
+        uint32_t rate = tx ? c->tx_rate : c->sch_ceil;
+        if (!rate || !(tx ? c->tx_burst : c->sch_burst))
+            continue;
+        uint64_t at = bucket_positive_at(t, tx ? shaper_at(m, u, t) : sched_c_at(m, u, t), rate);
+        if (at < best)
+            best = at;
+    }
+    return best;
 }
 
 void shaper_charge(struct vnic_model *m, unsigned v, uint64_t t, uint32_t len)
@@ -747,17 +742,7 @@ void apply_rx_grant(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         return;
     }
     /* every eligible vNIC held by its ceiling: wake when the first refills */
-    uint64_t best = NOCYC;
-    for (uint32_t rest = E; rest; rest &= rest - 1) {
-        unsigned u = (unsigned)__builtin_ctz(rest);
-        struct vnic_state *s = &m->v[u];
-        if (!s->cfg.sch_ceil || !s->cfg.sch_burst)
-            continue;
-        int64_t c = sched_c_at(m, u, t);
-        uint64_t at = bucket_positive_at(t, c, s->cfg.sch_ceil);
-        if (at < best)
-            best = at;
-    }
+    uint64_t best = first_refill_at(m, E, t, false);
     if (best != NOCYC)
         rx_wake(m, umax64(best, t + 1));
 }
@@ -775,7 +760,7 @@ void apply_rx_free(struct vnic_model *m, struct vnic_ev *ev, bool ext)
     struct vnic_state *s = &m->v[v];
     struct pframe *f = fr_at(&s->rxq, 0);
     s->rx_used -= rx_S(m, f->len);
-    fr_pop(&s->rxq);
+    fifo_pop(&s->rxq);
     s->rx_ngranted--;
     report(m, ev);
 }
@@ -865,7 +850,7 @@ void fault_set(struct vnic_model *m, unsigned v, unsigned reason, uint64_t addr)
 
 static struct rxrec *rx_fault_rec(struct vnic_model *m, unsigned v, unsigned reason, uint64_t addr)
 {
-    struct rxrecq *q = &m->v[v].rxr;
+    struct fifo *q = &m->v[v].rxr;
     for (uint32_t i = 0; i < q->n; i++) {
         struct rxrec *r = rxr_at(q, i);
         if (!r->done && r->out == RXO_FAULT && r->reason == reason && r->faddr == addr)

@@ -98,10 +98,28 @@ struct pframe {
     uint8_t flags;  /* RX: VNIC_DESC_STATUS_BCAST / VNIC_DESC_STATUS_MCAST */
     uint8_t pad;
 };
-struct fring {
-    struct pframe *f;
+/* A growable FIFO of fixed-size elements: the model's frame queues and
+ * DMA records. Capacity 0 or a power of two; element i (0 = the oldest)
+ * is at buf + ((head + i) & (cap - 1)) * esz, esz given by the typed
+ * accessors (fr_at, rxr_at, txr_at, txc_at). */
+struct fifo {
+    void *buf;
     uint32_t cap, head, n;
 };
+/* Append a zeroed element (growing the ring first if full, to first_cap
+ * elements if empty); NULL when out of memory. */
+void *fifo_push(struct fifo *q, size_t esz, uint32_t first_cap);
+static inline void *fifo_at(const struct fifo *q, size_t esz, uint32_t i)
+{
+    return (char *)q->buf + (size_t)((q->head + i) & (q->cap - 1)) * esz;
+}
+static inline void fifo_pop(struct fifo *q)
+{
+    q->head = (q->head + 1) & (q->cap - 1);
+    q->n--;
+}
+/* Remove element i, keeping the order of the others. */
+void fifo_remove(struct fifo *q, size_t esz, uint32_t i);
 
 struct vdesc {
     uint64_t addr;
@@ -138,10 +156,6 @@ struct rxrec {
     uint8_t reason;   /* fault reason when out == RXO_FAULT */
     uint8_t done;
 };
-struct rxrecq {
-    struct rxrec *r;
-    uint32_t cap, head, n;
-};
 
 /* A TX descriptor being processed (read in flight, or waiting for
  * TX_QUEUED in lockstep). */
@@ -156,10 +170,6 @@ struct txrec {
     uint8_t reserved; /* S_tx(n) counted in TX_USED */
     uint8_t arrived;  /* stand-alone: data read from the host */
 };
-struct txrecq {
-    struct txrec *r;
-    uint32_t cap, head, n;
-};
 
 /* Lockstep: a TX completion decided, written back at its TX_CPL. */
 struct txcpl {
@@ -168,10 +178,10 @@ struct txcpl {
     uint16_t buflen, status;
     int st;           /* counter it adds to (ST_*), -1: none */
 };
-struct txcplq {
-    struct txcpl *r;
-    uint32_t cap, head, n;
-};
+
+static inline struct rxrec *rxr_at(const struct fifo *q, uint32_t i) { return fifo_at(q, sizeof(struct rxrec), i); }
+static inline struct txrec *txr_at(const struct fifo *q, uint32_t i) { return fifo_at(q, sizeof(struct txrec), i); }
+static inline struct txcpl *txc_at(const struct fifo *q, uint32_t i) { return fifo_at(q, sizeof(struct txcpl), i); }
 
 /* A fault the model expects the RTL to report (lockstep). */
 struct fcand {
@@ -194,7 +204,7 @@ struct vnic_state {
     /* RX partition and admission */
     uint32_t rx_used;
     uint32_t rx_wp;            /* partition write offset */
-    struct fring rxq;          /* frames from head: granted, stored, accepted */
+    struct fifo rxq;           /* frames from head: granted, stored, accepted */
     uint32_t rx_ngranted;      /* granted, space not yet released */
     uint32_t rx_nstored;       /* stored, not granted */
     /* token buckets (bytes * 2^24): value at the start of cycle *_cyc, no
@@ -203,17 +213,17 @@ struct vnic_state {
     int64_t g_val, c_val, t_val;
     uint64_t g_cyc, c_cyc, t_cyc;
     int64_t d_rx, d_tx;        /* DRR deficits (bytes) */
-    struct rxrecq rxr;         /* frames in the RX DMA engine, grant order */
+    struct fifo rxr;           /* frames in the RX DMA engine, grant order */
     uint32_t rx_inflight;      /* records in rxr not done */
     struct ring ring[2];       /* 0 RX, 1 TX */
 
     /* TX */
     uint32_t tx_used;
     uint32_t tx_wp;
-    struct fring txq;          /* frames in the TX partition: granted, queued */
+    struct fifo txq;           /* frames in the TX partition: granted, queued */
     uint32_t tx_ngranted;
-    struct txrecq txr;         /* descriptors in the TX DMA engine */
-    struct txcplq txc;         /* lockstep: completions decided, not yet TX_CPL */
+    struct fifo txr;           /* descriptors in the TX DMA engine */
+    struct fifo txc;           /* lockstep: completions decided, not yet TX_CPL */
     uint32_t tx_reads;         /* stand-alone: reads in flight */
 
     uint8_t *txpend;           /* data of the TX frame about to be queued */
@@ -363,8 +373,7 @@ void apply_rx_stored(struct vnic_model *m, struct vnic_ev *ev, bool ext);
 void rx_discard_stored(struct vnic_model *m, unsigned v);
 void part_read(const uint8_t *buf, uint32_t base, uint32_t size, uint32_t off, uint8_t *dst, uint32_t n);
 void part_write(uint8_t *buf, uint32_t base, uint32_t size, uint32_t off, const uint8_t *src, uint32_t n);
-struct pframe *fr_push(struct fring *q);
-void fr_pop(struct fring *q);
+static inline struct pframe *fr_push(struct fifo *q) { return fifo_push(q, sizeof(struct pframe), 64); }
 
 /* vnic_model_dma.c */
 void apply_rx_grant(struct vnic_model *m, struct vnic_ev *ev, bool ext);
@@ -391,6 +400,10 @@ unsigned ring_first_bad(struct vnic_model *m, unsigned v, unsigned r, uint64_t *
 int64_t sched_g_at(const struct vnic_model *m, unsigned v, uint64_t t);
 int64_t sched_c_at(const struct vnic_model *m, unsigned v, uint64_t t);
 int64_t shaper_at(const struct vnic_model *m, unsigned v, uint64_t t);
+/* The first cycle after t at which one of the eligible vNICs E held by a
+ * bucket (tx: TX shaper; else: RX scheduler ceiling) is positive again:
+ * the earliest bucket_positive_at over E, NOCYC if none has a rate. */
+uint64_t first_refill_at(const struct vnic_model *m, uint32_t E, uint64_t t, bool tx);
 void shaper_charge(struct vnic_model *m, unsigned v, uint64_t t, uint32_t len);
 unsigned first_at(uint32_t mask, unsigned p);
 unsigned first_after(uint32_t mask, unsigned p);
@@ -566,7 +579,7 @@ static inline uint32_t rx_S(const struct vnic_model *m, uint32_t L)
     uint32_t n = L > 4 ? L - 4 : 0;
     return wwords(m, n) << m->W_log2;
 }
-static inline struct pframe *fr_at(struct fring *q, uint32_t i) { return &q->f[(q->head + i) & (q->cap - 1)]; }
+static inline struct pframe *fr_at(const struct fifo *q, uint32_t i) { return fifo_at(q, sizeof(struct pframe), i); }
 static inline uint32_t ring_size(const struct vnic_model *m, unsigned v, unsigned r)
 {
     uint32_t l = (m->v[v].vreg[VIDX(RREG(r, SIZE))] & VNIC_VF_RXR_SIZE_LOG2_MASK) >>

@@ -46,29 +46,6 @@ void part_read(const uint8_t *buf, uint32_t base, uint32_t size, uint32_t off, u
         memcpy(dst + first, buf + base, n - first);
 }
 
-struct pframe *fr_push(struct fring *q)
-{
-    if (q->n == q->cap) {
-        uint32_t nc = q->cap ? 2 * q->cap : 64;
-        struct pframe *nf = malloc((size_t)nc * sizeof(*nf));
-        if (!nf)
-            return NULL;
-        for (uint32_t i = 0; i < q->n; i++)
-            nf[i] = q->f[(q->head + i) & (q->cap - 1)];
-        free(q->f);
-        q->f = nf;
-        q->cap = nc;
-        q->head = 0;
-    }
-    return &q->f[(q->head + q->n++) & (q->cap - 1)];
-}
-
-void fr_pop(struct fring *q)
-{
-    q->head = (q->head + 1) & (q->cap - 1);
-    q->n--;
-}
-
 /* Policer bucket at the start of cycle t (closed form of §4.3). */
 static uint64_t pol_at(const struct vnic_state *s, uint64_t t)
 {
@@ -509,13 +486,13 @@ void rx_discard_stored(struct vnic_model *m, unsigned v)
     while (s->rx_ngranted) {
         struct pframe *f = fr_at(&s->rxq, 0);
         s->rx_used -= rx_S(m, f->len);
-        fr_pop(&s->rxq);
+        fifo_pop(&s->rxq);
         s->rx_ngranted--;
     }
     while (s->rx_nstored) {
         struct pframe *f = fr_at(&s->rxq, 0);
         s->rx_used -= rx_S(m, f->len);
-        fr_pop(&s->rxq);
+        fifo_pop(&s->rxq);
         s->rx_nstored--;
         s->stat[ST_DROP_HALTED]++;
     }

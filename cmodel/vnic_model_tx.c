@@ -14,33 +14,9 @@ static bool tx_fault_lookahead(struct vnic_model *m, unsigned v, unsigned reason
 
 /* ------------------------------------------------------------ TX records */
 
-static struct txrec *txr_at(struct txrecq *q, uint32_t i) { return &q->r[(q->head + i) & (q->cap - 1)]; }
+static struct txrec *txr_push(struct fifo *q) { return fifo_push(q, sizeof(struct txrec), 16); }
 
-static struct txrec *txr_push(struct txrecq *q)
-{
-    if (q->n == q->cap) {
-        uint32_t nc = q->cap ? 2 * q->cap : 16;
-        struct txrec *nr = malloc((size_t)nc * sizeof(*nr));
-        if (!nr)
-            return NULL;
-        for (uint32_t i = 0; i < q->n; i++)
-            nr[i] = *txr_at(q, i);
-        free(q->r);
-        q->r = nr;
-        q->cap = nc;
-        q->head = 0;
-    }
-    struct txrec *r = &q->r[(q->head + q->n++) & (q->cap - 1)];
-    memset(r, 0, sizeof(*r));
-    return r;
-}
-
-static void txr_remove(struct txrecq *q, uint32_t i)
-{
-    for (; i + 1 < q->n; i++)
-        *txr_at(q, i) = *txr_at(q, i + 1);
-    q->n--;
-}
+static void txr_remove(struct fifo *q, uint32_t i) { fifo_remove(q, sizeof(struct txrec), i); }
 
 static void txr_release(struct vnic_model *m, unsigned v, struct txrec *r)
 {
@@ -50,32 +26,7 @@ static void txr_release(struct vnic_model *m, unsigned v, struct txrec *r)
     }
 }
 
-static struct txcpl *txc_at(struct txcplq *q, uint32_t i) { return &q->r[(q->head + i) & (q->cap - 1)]; }
-
-static struct txcpl *txc_push(struct txcplq *q)
-{
-    if (q->n == q->cap) {
-        uint32_t nc = q->cap ? 2 * q->cap : 16;
-        struct txcpl *nr = malloc((size_t)nc * sizeof(*nr));
-        if (!nr)
-            return NULL;
-        for (uint32_t i = 0; i < q->n; i++)
-            nr[i] = *txc_at(q, i);
-        free(q->r);
-        q->r = nr;
-        q->cap = nc;
-        q->head = 0;
-    }
-    struct txcpl *c = &q->r[(q->head + q->n++) & (q->cap - 1)];
-    memset(c, 0, sizeof(*c));
-    return c;
-}
-
-static void txc_pop(struct txcplq *q)
-{
-    q->head = (q->head + 1) & (q->cap - 1);
-    q->n--;
-}
+static struct txcpl *txc_push(struct fifo *q) { return fifo_push(q, sizeof(struct txcpl), 16); }
 
 /* A TX descriptor's outcome is decided (st: the counter it adds to, -1
  * none). Stand-alone it completes now: bytes 8..15 written, HEAD advanced.
@@ -113,7 +64,7 @@ void apply_tx_cpl(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         return;
     }
     struct txcpl c = *txc_at(&s->txc, 0);
-    txc_pop(&s->txc);
+    fifo_pop(&s->txc);
     unsigned reason = desc_writeback(m, v, 1, c.desc_g, c.buflen, 0, c.status);
     if (c.st >= 0)
         s->stat[c.st]++;
@@ -559,17 +510,8 @@ void apply_tx_grant(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         tx_wake(m, t + 1);
         return;
     }
-    uint64_t best = NOCYC;
-    for (uint32_t rest = E; rest; rest &= rest - 1) {
-        unsigned u = (unsigned)__builtin_ctz(rest);
-        struct vnic_state *s = &m->v[u];
-        if (!s->cfg.tx_rate || !s->cfg.tx_burst)
-            continue;
-        int64_t c = shaper_at(m, u, t);
-        uint64_t at = bucket_positive_at(t, c, s->cfg.tx_rate);
-        if (at < best)
-            best = at;
-    }
+    /* every eligible vNIC held by its shaper: wake when the first refills */
+    uint64_t best = first_refill_at(m, E, t, true);
     if (best != NOCYC)
         tx_wake(m, umax64(best, t + 1));
 }
@@ -603,7 +545,7 @@ void apply_tx_sent(struct vnic_model *m, struct vnic_ev *ev, bool ext)
     b[Lw - 2] = (uint8_t)(fcs >> 16);
     b[Lw - 1] = (uint8_t)(fcs >> 24);
     s->tx_used -= S_tx(m, n);
-    fr_pop(&s->txq);
+    fifo_pop(&s->txq);
     s->tx_ngranted--;
     s->stat[ST_TX_FRAMES]++;
     s->stat[ST_TX_BYTES] += Lw;

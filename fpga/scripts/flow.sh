@@ -159,7 +159,7 @@ echo "flow.sh: $TARGET: place and route ($NEXTPNR_BIN --$DEVICE --package $PACKA
 # packing), one "TYPE used/available percent" per line; empty when it fits.
 over_used() {
     grep -E "^Info:[[:space:]]+[A-Za-z0-9_]+:[[:space:]]+[0-9]+/[[:space:]]*[0-9]+[[:space:]]+[0-9]+%" "$OUT/nextpnr.log" 2>/dev/null |
-        awk '{ split($3, a, "/"); if (a[1] + 0 > $4 + 0) print $2, $3 $4, $5 }' | sort -u
+        awk '{ split($3, a, "/"); if (a[1] + 0 > $4 + 0) print $2, $3 $4, $5 }' | sort -u || true
 }
 : > "$OUT/nextpnr.log"
 $NEXTPNR_BIN "${PNR_ARGS[@]}" >/dev/null 2>"$OUT/nextpnr.err" &

@@ -3,9 +3,13 @@
 # directory; everything is written under $(BUILD)/fpga/. docs/fpga.md is the
 # guide.
 #
-#   make fpga               fpga-ecp5-85f and fpga-5a-75b: bitstream + report each
-#   make fpga-ecp5-85f      vnic_top, default configuration, LFE5U-85F, out of context
-#   make fpga-5a-75b        Colorlight 5A-75B v8.0 board top (LFE5U-25F), reduced device
+#   make fpga               fpga-ecpix5: bitstream + report
+#   make fpga-ecpix5        LambdaConcept ECPIX-5 board top (LFE5UM5G-85F), default
+#                           configuration with 4 vNICs
+#   make fpga-ecp5-85f      vnic_top, default configuration, LFE5U-85F, out of
+#                           context: does not fit yet (docs/fpga.md section 3.4)
+#   make fpga-5a-75b        Colorlight 5A-75B v8.0 board top (LFE5U-25F), reduced
+#                           device: does not fit yet (docs/fpga.md section 3.3)
 #   make fpga-ice40         vnic_top, reduced configuration, iCE40HX8K: does not
 #                           fit (docs/fpga.md section 4); kept to measure it
 #   make fpga-regs-85f      the register block vnic_regs alone, default
@@ -23,7 +27,7 @@
 
 FPGA_B        := $(BUILD)/fpga
 FPGA_TARGETS  := ecp5-85f ecpix5 5a-75b ice40 regs-85f regs-25f
-FPGA_DEFAULT  := ecp5-85f 5a-75b
+FPGA_DEFAULT  := ecpix5
 FPGA_TOP_F    := rtl/vnic_top.f
 FPGA_FLOW     := fpga/scripts/flow.sh fpga/scripts/report.py
 

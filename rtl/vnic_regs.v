@@ -296,15 +296,6 @@ function [23:0] merge24;
     end
 endfunction
 
-// number of descriptors of a ring of log2 size sz: 2^sz (a 16-entry table, no shifter)
-function [16:0] ring_len;
-    input [3:0] sz;
-    begin
-        ring_len = 17'd0;
-        ring_len[{1'b0, sz}] = 1'b1;
-    end
-endfunction
-
 // [a, a+sa) and [b, b+sb) overlap (ends given, 65 bits)
 function overlap65;
     input [64:0] a;
@@ -318,40 +309,6 @@ endfunction
 
 // ---------------------------------------------------------------- selections and checks (functions:
 // simulators evaluate them only where they are called, under enables)
-
-// fields of vNIC k's active configuration at lsb
-function act_b1;
-    input [4:0]   k;
-    input integer lsb;
-    integer i;
-    begin
-        act_b1 = 1'b0;
-        for (i = 0; i < NV; i = i + 1)
-            if (k == i[4:0]) act_b1 = act_q[i*CFG_BITS + lsb];
-    end
-endfunction
-
-function [31:0] act_w32;
-    input [4:0]   k;
-    input integer lsb;
-    integer i;
-    begin
-        act_w32 = 32'd0;
-        for (i = 0; i < NV; i = i + 1)
-            if (k == i[4:0]) act_w32 = act_q[i*CFG_BITS + lsb +: 32];
-    end
-endfunction
-
-function [47:0] act_w48;
-    input [4:0]   k;
-    input integer lsb;
-    integer i;
-    begin
-        act_w48 = 48'd0;
-        for (i = 0; i < NV; i = i + 1)
-            if (k == i[4:0]) act_w48 = act_q[i*CFG_BITS + lsb +: 48];
-    end
-endfunction
 
 // RANGE checks of the staged configuration (stage only)
 function chk_range;
@@ -404,8 +361,8 @@ function chk_win;
             for (b = a + 1; b < NUM_WIN; b = b + 1) begin
                 ga = {1'b0, st_q[F_WIN + a*160 +: 64]};
                 gb = {1'b0, st_q[F_WIN + b*160 +: 64]};
-                ea = ga + {33'd0, st_q[F_WIN + a*160 + 128 +: 32]};
-                eb = gb + {33'd0, st_q[F_WIN + b*160 + 128 +: 32]};
+                ea = wend_q[a*65 +: 65];   // GBASE + SIZE, from S_CHK1
+                eb = wend_q[b*65 +: 65];
                 if (st_q[F_WIN + a*160 + 128 +: 32] != 32'd0 && st_q[F_WIN + b*160 + 128 +: 32] != 32'd0
                     && overlap65(ga, ea, gb, eb))
                     chk_win = 1'b1;
@@ -413,38 +370,38 @@ function chk_win;
     end
 endfunction
 
-// [xb, xb+xs) and [yb, yb+ys) overlap (32-bit bases and sizes)
-function part_ovl;
-    input [31:0] xb;
-    input [31:0] xs;
-    input [31:0] yb;
-    input [31:0] ys;
-    begin
-        part_ovl = ({1'b0, xb} < {1'b0, yb} + {1'b0, ys}) && ({1'b0, yb} < {1'b0, xb} + {1'b0, xs});
-    end
-endfunction
-
-// vNIC k against the staged configuration (S_CHKJ): {MAC_DUP, RX_OVERLAP,
-// TX_OVERLAP} when k is another enabled vNIC and the stage is enabled
-function [2:0] chkj_flags;
+// vNIC k's fields for S_CHKJ, taken into jx_q the cycle before its check
+// cycle (one NV-way multiplexer of the configuration, by index): another
+// enabled vNIC?, SCH_GUAR, TX and RX partition ends (base + size, 33 bits),
+// TX_BASE, RX_BASE, MAC
+localparam integer JX_MAC = 0, JX_RXB = 48, JX_TXB = 80, JX_RXE = 112, JX_TXE = 145,
+                   JX_GUAR = 178, JX_EN = 210, JX_BITS = 211;
+function [JX_BITS-1:0] chkj_fields;
     input [4:0] k;
+    reg [CFG_BITS-1:0] c;
     begin
-        chkj_flags = 3'b000;
-        if (k != cv_q && act_b1(k, F_FLAGS) && st_q[F_FLAGS])
-            chkj_flags = {act_w48(k, F_MAC) == st_q[F_MAC +: 48],
-                          part_ovl(st_q[F_RXB +: 32], st_q[F_RXS +: 32], act_w32(k, F_RXB), act_w32(k, F_RXS)),
-                          part_ovl(st_q[F_TXB +: 32], st_q[F_TXS +: 32], act_w32(k, F_TXB), act_w32(k, F_TXS))};
+        c = act_q[k[VIW-1:0]*CFG_BITS +: CFG_BITS];
+        chkj_fields = {k != cv_q && c[F_FLAGS], c[F_GUAR +: 32],
+                       {1'b0, c[F_TXB +: 32]} + {1'b0, c[F_TXS +: 32]},
+                       {1'b0, c[F_RXB +: 32]} + {1'b0, c[F_RXS +: 32]},
+                       c[F_TXB +: 32], c[F_RXB +: 32], c[F_MAC +: 48]};
     end
 endfunction
 
-// SCH_GUAR of vNIC k when it is another enabled vNIC, else 0
-function [31:0] chkj_guar;
-    input [4:0] k;
+// the vNIC in jx_q against the staged configuration (S_CHKJ): {guarantee sum
+// above W * 2^24, MAC_DUP, RX_OVERLAP, TX_OVERLAP}; the last three when it is
+// another enabled vNIC and the stage is enabled
+function [3:0] chkj_flags;
+    input dummy;
+    reg both;
     begin
-        chkj_guar = (k != cv_q && act_b1(k, F_FLAGS)) ? act_w32(k, F_GUAR) : 32'd0;
+        both = jx_q[JX_EN] && st_q[F_FLAGS];
+        chkj_flags = {dummy || (jx_q[JX_EN] && {6'd0, jx_q[JX_GUAR +: 32]} > guar_room_q),
+                      both && jx_q[JX_MAC +: 48] == st_q[F_MAC +: 48],
+                      both && {1'b0, st_q[F_RXB +: 32]} < jx_q[JX_RXE +: 33] && {1'b0, jx_q[JX_RXB +: 32]} < st_rxe_q,
+                      both && {1'b0, st_q[F_TXB +: 32]} < jx_q[JX_TXE +: 33] && {1'b0, jx_q[JX_TXB +: 32]} < st_txe_q};
     end
 endfunction
-
 
 // ---------------------------------------------------------------- state
 reg                  bvalid_q;
@@ -473,7 +430,13 @@ reg [4:0]            cv_q, cv_d;                         // command vNIC
 reg [7:0]            cerr_q, cerr_d;                     // error found so far (S_DONE)
 reg [4:0]            j_q, j_d;
 reg                  e_range_q, e_rate_q, e_win_q, e_mac_q, e_rxo_q, e_txo_q;
-reg [37:0]           guar_sum_q;
+reg                  e_guar_q;                           // guarantee sum > W * 2^24 so far
+reg                  e_any_q;                            // any check failed so far (S_CHKJ on)
+reg [37:0]           guar_room_q;                        // W * 2^24 minus the guarantee sum so far (while !e_guar_q)
+reg [32:0]           st_rxe_q, st_txe_q;                 // stage RX and TX partition ends (base + size)
+reg [NUM_WIN*65-1:0] wend_q;                             // stage window ends GBASE + SIZE, window w at [w*65 +: 65]
+reg [JX_BITS-1:0]    jx_q;                               // chkj_fields of this S_CHKJ cycle's vNIC
+reg [3:0]            jf;                                 // chkj_flags of this cycle
 reg [CFG_BITS-1:0]   acv_q;                              // active configuration of cv, taken at the command
 
 reg [NV-1:0]         halted_q;
@@ -568,26 +531,24 @@ generate
 endgenerate
 
 // ---------------------------------------------------------------- command sequencer
-// RX/TX bytes in use of the command vNIC (NOT_QUIESCED is checked in the apply cycle)
-reg [31:0] cv_rx_used, cv_tx_used;
+// NOT_QUIESCED is checked in the apply cycle: whether the command vNIC's
+// partitions change (registered in S_CHK1: stage and acv_q hold still while
+// a command runs), and whether it has RX or TX bytes in use (each vNIC's
+// "in use" bit first, then one bit selected by index)
+reg         part_change_q;
+reg [NV-1:0] used_nz;
 integer s_0;
-always @* begin
-    cv_rx_used = 32'd0;
-    cv_tx_used = 32'd0;
-    for (s_0 = 0; s_0 < NV; s_0 = s_0 + 1) begin
-        cv_rx_used = cv_rx_used | (rx_used[s_0*32 +: 32] & {32{cv_q == s_0[4:0]}});
-        cv_tx_used = cv_tx_used | (tx_used[s_0*32 +: 32] & {32{cv_q == s_0[4:0]}});
-    end
-end
-wire part_change = (acv_q[F_RXB +: 32] != st_q[F_RXB +: 32]) || (acv_q[F_RXS +: 32] != st_q[F_RXS +: 32])
-                || (acv_q[F_TXB +: 32] != st_q[F_TXB +: 32]) || (acv_q[F_TXS +: 32] != st_q[F_TXS +: 32]);
-wire not_quiesced = part_change && (cv_rx_used != 32'd0 || cv_tx_used != 32'd0);
+always @*
+    for (s_0 = 0; s_0 < NV; s_0 = s_0 + 1)
+        used_nz[s_0] = rx_used[s_0*32 +: 32] != 32'd0 || tx_used[s_0*32 +: 32] != 32'd0;
+wire [32:0] used_nz33 = {{(33-NV){1'b0}}, used_nz};
+wire not_quiesced = part_change_q && used_nz33[{1'b0, cv_q}];
 
 reg [7:0] pre_err;                 // the first failing check before NOT_QUIESCED
 always @* begin
     if (e_range_q)                                  pre_err = E_RANGE;
     else if (e_win_q)                               pre_err = E_WIN_OVL;
-    else if (e_rate_q || guar_sum_q > GUAR_LIMIT)   pre_err = E_RATE;
+    else if (e_rate_q || e_guar_q)                  pre_err = E_RATE;
     else if (e_mac_q)                               pre_err = E_MAC_DUP;
     else if (e_rxo_q)                               pre_err = E_RX_OVL;
     else if (e_txo_q)                               pre_err = E_TX_OVL;
@@ -619,7 +580,7 @@ always @* begin
         S_APPLY: begin
             // a refused commit finishes at once; a good one waits for a cycle
             // without an RX decision and checks NOT_QUIESCED in it
-            if (pre_err != E_OK) begin
+            if (e_any_q) begin
                 cerr_n = pre_err;
                 seq_n = S_DONE;
             end else if (!dec_now) begin
@@ -641,7 +602,10 @@ always @* begin
 end
 
 wire cmd_wr      = wr_go && wpf && woff == VNIC_PF_G_CMD && s_axil_wstrb[0];
-wire cmd_new     = cmd_wr && seq_q == S_IDLE;
+// cmd_wr in an idle cycle, without wr_go's cmd_fire and stage terms (both 0
+// then for a CMD write): the wide acv_q copy does not wait on the verdict
+wire cmd_new     = s_axil_awvalid && s_axil_wvalid && !bvalid_q && seq_q == S_IDLE
+                   && wpf && woff == VNIC_PF_G_CMD && s_axil_wstrb[0];
 wire busy_reject = cmd_wr && seq_q != S_IDLE;
 
 always @* begin
@@ -676,7 +640,7 @@ end
 wire done_ok    = seq_q == S_DONE && cerr_q == E_OK;
 wire do_load    = done_ok && op_q == OP_LOAD;
 wire do_clear   = done_ok && op_q == OP_CLEAR;
-wire do_commit  = seq_q == S_APPLY && pre_err == E_OK && !dec_now && !not_quiesced;
+wire do_commit  = seq_q == S_APPLY && !e_any_q && !dec_now && !not_quiesced;
 wire do_reset   = seq_q == S_FLR && flr_ready && !dec_now;
 
 assign cmd_commit = do_commit;
@@ -695,6 +659,10 @@ assign trc_cmd_vnic  = cv_q;
 assign trc_cmd_err   = fire_err;
 
 // the checks, evaluated in their sequencer states only
+always @* jf = (seq_q == S_CHKJ) ? chkj_flags(1'b0) : 4'd0;
+
+integer w_7;
+
 always @(posedge clk) begin
     // one NV-way multiplexer of the configuration, by index
     if (cmd_new && {1'b0, vsel_q} < NV6)
@@ -705,15 +673,31 @@ always @(posedge clk) begin
         e_mac_q <= 1'b0;
         e_rxo_q <= 1'b0;
         e_txo_q <= 1'b0;
-        guar_sum_q <= st_q[F_FLAGS] ? {6'd0, st_q[F_GUAR +: 32]} : 38'd0;
+        part_change_q <= (acv_q[F_RXB +: 32] != st_q[F_RXB +: 32]) || (acv_q[F_RXS +: 32] != st_q[F_RXS +: 32])
+                      || (acv_q[F_TXB +: 32] != st_q[F_TXB +: 32]) || (acv_q[F_TXS +: 32] != st_q[F_TXS +: 32]);
+        // the guarantee sum starts with the stage's own: kept as the room left below W * 2^24
+        e_guar_q <= st_q[F_FLAGS] && {6'd0, st_q[F_GUAR +: 32]} > GUAR_LIMIT;
+        guar_room_q <= GUAR_LIMIT - (st_q[F_FLAGS] ? {6'd0, st_q[F_GUAR +: 32]} : 38'd0);
+        st_rxe_q <= {1'b0, st_q[F_RXB +: 32]} + {1'b0, st_q[F_RXS +: 32]};
+        st_txe_q <= {1'b0, st_q[F_TXB +: 32]} + {1'b0, st_q[F_TXS +: 32]};
+        for (w_7 = 0; w_7 < NUM_WIN; w_7 = w_7 + 1)
+            wend_q[w_7*65 +: 65] <= {1'b0, st_q[F_WIN + w_7*160 +: 64]} + {33'd0, st_q[F_WIN + w_7*160 + 128 +: 32]};
     end
-    if (seq_q == S_CHK2)
+    if (seq_q == S_CHK2) begin
         e_win_q <= chk_win(1'b0);
+        e_any_q <= e_range_q || e_rate_q || e_guar_q;
+    end
+    // the next S_CHKJ cycle's vNIC (j_d: 0 after S_CHK2, then j + 1)
+    if (seq_q == S_CHK2 || seq_q == S_CHKJ)
+        jx_q <= chkj_fields(j_d);
     if (seq_q == S_CHKJ) begin
-        guar_sum_q <= guar_sum_q + {6'd0, chkj_guar(j_q)};
-        if ((chkj_flags(j_q) & 3'b100) != 3'b000) e_mac_q <= 1'b1;
-        if ((chkj_flags(j_q) & 3'b010) != 3'b000) e_rxo_q <= 1'b1;
-        if ((chkj_flags(j_q) & 3'b001) != 3'b000) e_txo_q <= 1'b1;
+        // the sum only grows: once above the limit it stays (room no longer used)
+        guar_room_q <= guar_room_q - (jx_q[JX_EN] ? {6'd0, jx_q[JX_GUAR +: 32]} : 38'd0);
+        if (jf[3]) e_guar_q <= 1'b1;
+        if (jf[2]) e_mac_q <= 1'b1;
+        if (jf[1]) e_rxo_q <= 1'b1;
+        if (jf[0]) e_txo_q <= 1'b1;
+        e_any_q <= e_any_q || e_win_q || jf != 4'd0;
     end
 end
 
@@ -736,44 +720,46 @@ reg [63:0] tail_base;
 reg [15:0] tail_old;
 reg [15:0] tail_head;
 reg [16:0] tail_mask;
-reg        tail_wr;
+reg [15:0] tail_nm, tail_hm, tail_om;  // new TAIL, HEAD, old TAIL, each mod 2^SIZE
+reg        tail_back;                  // the new TAIL lies in [HEAD, TAIL) (circular)
 
-integer v_5;
+// the ring a TAIL write addresses: {vNIC, TX} by index (one multiplexer per field)
+wire [4:0]     tw_v    = wpage32[4:0] - 5'd1;
+wire [VIW-1:0] tw_vi   = tw_v[VIW-1:0];
+wire           tw_tx   = (woff == VNIC_VF_TXR_TAIL);
+wire           tail_wr = !wpf && wpage32 <= NV32 && (woff == VNIC_VF_RXR_TAIL || tw_tx);
+
 always @* begin
     // the ring written by a TAIL write (doorbell)
-    tail_wr = 1'b0;
-    tail_sz = 4'd0;
-    tail_base = 64'd0;
-    tail_old = 16'd0;
-    tail_head = 16'd0;
-    for (v_5 = 0; v_5 < NV; v_5 = v_5 + 1) begin
-        if (wpage == v_5[PGW-1:0] + 1'b1 && woff == VNIC_VF_RXR_TAIL) begin
-            tail_wr = 1'b1;
-            tail_sz = rxr_size_q[v_5*4 +: 4];
-            tail_base = rxr_base_q[v_5*64 +: 64];
-            tail_old = rxr_tail_q[v_5*16 +: 16];
-            tail_head = rxr_head[v_5*16 +: 16];
-        end
-        if (wpage == v_5[PGW-1:0] + 1'b1 && woff == VNIC_VF_TXR_TAIL) begin
-            tail_wr = 1'b1;
-            tail_sz = txr_size_q[v_5*4 +: 4];
-            tail_base = txr_base_q[v_5*64 +: 64];
-            tail_old = txr_tail_q[v_5*16 +: 16];
-            tail_head = txr_head[v_5*16 +: 16];
-        end
-    end
+    tail_sz   = tw_tx ? txr_size_q[tw_vi*4 +: 4]   : rxr_size_q[tw_vi*4 +: 4];
+    tail_base = tw_tx ? txr_base_q[tw_vi*64 +: 64] : rxr_base_q[tw_vi*64 +: 64];
+    tail_old  = tw_tx ? txr_tail_q[tw_vi*16 +: 16] : rxr_tail_q[tw_vi*16 +: 16];
+    tail_head = tw_tx ? txr_head[tw_vi*16 +: 16]   : rxr_head[tw_vi*16 +: 16];
     tail_m = merge32({16'd0, tail_old}, s_axil_wdata, s_axil_wstrb);
-    tail_mask = ring_len(tail_sz) - 17'd1;
+    tail_mask = 17'd0;
+    tail_nm = 16'd0;
+    tail_hm = 16'd0;
+    tail_om = 16'd0;
+    tail_back = 1'b0;
     tail_bad_take = 1'b0;
     tail_bad_addr = 64'd0;
     if (wr_go && tail_wr) begin
+        // 2^SIZE - 1 (each bit a function of SIZE alone: no subtraction)
+        tail_mask = ~(17'h1ffff << tail_sz);
+        // ((new - HEAD) mod 2^SIZE) < ((TAIL - HEAD) mod 2^SIZE), as three
+        // comparisons side by side instead of subtractions then a comparison
+        tail_nm = tail_m[15:0] & tail_mask[15:0];
+        tail_hm = tail_head & tail_mask[15:0];
+        tail_om = tail_old & tail_mask[15:0];
+        tail_back = (tail_hm <= tail_om) ? (tail_hm <= tail_nm && tail_nm < tail_om)
+                                         : (tail_hm <= tail_nm || tail_nm < tail_om);
         if (tail_sz > RING_LOG2_MAX || tail_base[3:0] != 4'd0) begin
             tail_bad_take = 1'b1;
             tail_bad_addr = tail_base;
-        end else if (tail_m >= {15'd0, ring_len(tail_sz)}
-                     || ((tail_m[15:0] - tail_head) & tail_mask[15:0]) < ((tail_old - tail_head) & tail_mask[15:0])) begin
-            // beyond the ring, or TAIL moved back over descriptors the
-            // device owns ([HEAD, TAIL), HEAD as it reads in this cycle)
+        end else if ((tail_m & ~{15'd0, tail_mask}) != 32'd0 || tail_back) begin
+            // beyond the ring (a bit at or above bit SIZE), or TAIL moved
+            // back over descriptors the device owns ([HEAD, TAIL), HEAD as
+            // it reads in this cycle)
             tail_bad_take = 1'b1;
             tail_bad_addr = {32'd0, tail_m};
         end
@@ -1264,7 +1250,7 @@ always @(posedge clk) begin
 end
 
 // prot bits carry no meaning here; wide words are only partly used
-wire unused_ok = &{1'b0, s_axil_awprot, s_axil_arprot, s_axil_awaddr[1:0], s_axil_araddr[1:0], raddr_q[1:0], wpage32[31:5], wm[31:2], mf_m[31:14], ar_vci[31:VCI_W], ar_gri[11:4], tail_mask[16], 1'b0};
+wire unused_ok = &{1'b0, s_axil_awprot, s_axil_arprot, s_axil_awaddr[1:0], s_axil_araddr[1:0], raddr_q[1:0], wpage32[31:5], wm[31:2], mf_m[31:14], ar_vci[31:VCI_W], ar_gri[11:4], tail_mask[16], tw_v, 1'b0};
 
 endmodule
 

@@ -218,24 +218,24 @@ function [W-1:0] strobe_range;             // bytes lo..hi set
     end
 endfunction
 
-function [DATA_W-1:0] place64;            // 8 bytes at byte lane `lane`
+function [DATA_W-1:0] place64;            // 8 bytes at byte lane `lane` (bytes beyond the beat dropped)
     input [63:0]   b;
     input [LW-1:0] lane;
-    integer i;
+    reg [DATA_W-1:0] t;
     begin
-        place64 = {DATA_W{1'b0}};
-        for (i = 0; i < 8; i = i + 1)
-            place64[({{(32-LW){1'b0}}, lane} + i[31:0]) * 8 +: 8] = b[i*8 +: 8];
+        t = {DATA_W{1'b0}};
+        t[63:0] = b;
+        place64 = t << {lane, 3'b000};
     end
 endfunction
 
 function [W-1:0] place_strb;
     input [LW-1:0] lane;
-    integer i;
+    reg [W-1:0] t;
     begin
-        place_strb = {W{1'b0}};
-        for (i = 0; i < 8; i = i + 1)
-            place_strb[{{(32-LW){1'b0}}, lane} + i[31:0]] = 1'b1;
+        t = {W{1'b0}};
+        t[7:0] = 8'hff;
+        place_strb = t << lane;
     end
 endfunction
 
@@ -250,6 +250,53 @@ function in_nv;                            // v is a vNIC of this device
     input [4:0] v;
     begin
         in_nv = ({1'b0, v} < NV6);
+    end
+endfunction
+
+// Guest-to-host translation through one vNIC's windows (architecture §6, as
+// vnic_dma_xlate): {ok, host address}; [g, g + len) lies inside window w iff
+// SIZE_w != 0, 0 <= g - GBASE_w < 2^32 and g - GBASE_w + len <= SIZE_w. The
+// windows come from committed configurations, so GBASE, HBASE and SIZE are
+// multiples of 4 KiB (COMMIT refuses others: RANGE, §3) and only their bits
+// 12 and up take part: with dH = g[63:12] - GBASE_w[63:12] (its borrow is the
+// g >= GBASE test) and e = g[11:0] + len, the access fits iff
+// SIZE_w[31:12] - dH >= ceil(e / 4096). The last window that holds the access
+// gives the host address {HBASE[63:12] + dH, g[11:0]}, plus 8 if add8 (the
+// carry of g[11:0] + 8 goes into the page add). No hit: {0, 0}.
+function [64:0] xl;
+    input [NUM_WIN*64-1:0] gb;             // GBASE of window w at [w*64 +: 64]
+    input [NUM_WIN*64-1:0] hb;             // HBASE
+    input [NUM_WIN*32-1:0] sz;             // SIZE, bytes
+    input [63:0]           g;              // guest address
+    input [15:0]           len;            // access length, bytes
+    input                  add8;           // return the host address + 8
+    integer w;
+    reg [16:0] e;                          // g[11:0] + len
+    reg [4:0]  c;                          // 4 KiB pages the access reaches from g's page
+    reg [52:0] d;                          // g - GBASE_w in pages, borrow in bit 52
+    reg [20:0] r;                          // SIZE_w - (g - GBASE_w) in pages, borrow in bit 20
+    reg        ok;
+    reg [51:0] hs;
+    reg [19:0] ds;
+    reg [12:0] lo;                         // g[11:0] (+ 8)
+    begin
+        e = {5'd0, g[11:0]} + {1'b0, len};
+        c = e[16:12] + {4'd0, e[11:0] != 12'd0};
+        ok = 1'b0;
+        hs = 52'd0;
+        ds = 20'd0;
+        for (w = 0; w < NUM_WIN; w = w + 1) begin
+            d = {1'b0, g[63:12]} - {1'b0, gb[w*64 + 12 +: 52]};
+            r = {1'b0, sz[w*32 + 12 +: 20]} - {1'b0, d[19:0]};
+            if (sz[w*32 + 12 +: 20] != 20'd0 && !d[52] && d[51:20] == 32'd0 && !r[20]
+                && (r[19:5] != 15'd0 || r[4:0] >= c)) begin
+                ok = 1'b1;
+                hs = hb[w*64 + 12 +: 52];
+                ds = d[19:0];
+            end
+        end
+        lo = {1'b0, g[11:0]} + {9'd0, add8, 3'd0};
+        xl = {ok, hs + {32'd0, ds} + {51'd0, lo[12]}, ok ? lo[11:0] : 12'd0};
     end
 endfunction
 
@@ -296,19 +343,22 @@ always @* begin
         if (fq_valid[fi_0]) fq_grant = 5'd1 << fi_0;
     if (!fault_ready) fq_grant = 5'd0;
 end
+// the first valid source, as a one-hot pick, then an AND-OR of the sources
+reg  [4:0]  f_pick;
 reg  [4:0]  f_sel_vn;
 reg  [7:0]  f_sel_rs;
 reg  [63:0] f_sel_ad;
 always @* begin
+    f_pick = fq_valid & ~{fq_valid[3:0], 1'b0} & ~{fq_valid[2:0], 2'b0} & ~{fq_valid[1:0], 3'b0}
+           & ~{fq_valid[0], 4'b0};
     f_sel_vn = 5'd0;
     f_sel_rs = 8'd0;
     f_sel_ad = 64'd0;
-    for (fi_1 = 4; fi_1 >= 0; fi_1 = fi_1 - 1)
-        if (fq_valid[fi_1]) begin
-            f_sel_vn = fq_vn[fi_1*5 +: 5];
-            f_sel_rs = fq_rs[fi_1*8 +: 8];
-            f_sel_ad = fq_ad[fi_1*64 +: 64];
-        end
+    for (fi_1 = 0; fi_1 < 5; fi_1 = fi_1 + 1) begin
+        f_sel_vn = f_sel_vn | (fq_vn[fi_1*5 +: 5] & {5{f_pick[fi_1]}});
+        f_sel_rs = f_sel_rs | (fq_rs[fi_1*8 +: 8] & {8{f_pick[fi_1]}});
+        f_sel_ad = f_sel_ad | (fq_ad[fi_1*64 +: 64] & {64{f_pick[fi_1]}});
+    end
 end
 assign fault_valid  = (fq_valid != 5'd0);
 assign fault_vnic   = f_sel_vn;
@@ -348,9 +398,7 @@ reg [NV-1:0] p_cand;
 reg [15:0]   pv_fetch, pv_tail, pv_mask;
 reg [3:0]    pv_size, pv_cnt, pv_infl;
 reg [63:0]   pv_base;
-reg [NUM_WIN*64-1:0] pv_wg, pv_wh;
-reg [NUM_WIN*32-1:0] pv_ws;
-integer v_2, v_19;
+integer v_2, v_19, v_20, v_21, v_22;
 always @* begin
     for (v_2 = 0; v_2 < NV; v_2 = v_2 + 1)
         p_cand[v_2] = (rxr_size[v_2*4 +: 4] != 4'd0) && !halted[v_2] && !flr_v[v_2]
@@ -358,7 +406,6 @@ always @* begin
                  && ({1'b0, dcc_q[v_2*4 +: 4]} + {1'b0, dci_q[v_2*4 +: 4]} < 5'd8);
     pv_fetch = 16'd0; pv_tail = 16'd0; pv_size = 4'd0; pv_cnt = 4'd0; pv_infl = 4'd0;
     pv_base = 64'd0;
-    pv_wg = {NUM_WIN*64{1'b0}}; pv_wh = {NUM_WIN*64{1'b0}}; pv_ws = {NUM_WIN*32{1'b0}};
     if (in_nv(p_v_q)) begin
         pv_fetch = fetch_q[p_v_q*16 +: 16];
         pv_tail = rxr_tail[p_v_q*16 +: 16];
@@ -366,26 +413,18 @@ always @* begin
         pv_cnt = dcc_q[p_v_q*4 +: 4];
         pv_infl = dci_q[p_v_q*4 +: 4];
         pv_base = rxr_base[p_v_q*64 +: 64];
-        pv_wg = cfg_win_gbase[p_v_q*NUM_WIN*64 +: NUM_WIN*64];
-        pv_wh = cfg_win_hbase[p_v_q*NUM_WIN*64 +: NUM_WIN*64];
-        pv_ws = cfg_win_size[p_v_q*NUM_WIN*32 +: NUM_WIN*32];
     end
     pv_mask = ring_mask(pv_size);
 end
 
-wire        px_ok;
-wire [63:0] px_h;
-wire [31:0] px_room;
-vnic_dma_xlate #(.NUM_WIN(NUM_WIN)) u_xl_desc (
-    .win_gbase (pv_wg),
-    .win_hbase (pv_wh),
-    .win_size  (pv_ws),
-    .g         (p_g_q),
-    .len       (16'd16),
-    .ok        (px_ok),
-    .h         (px_h),
-    .room      (px_room)
-);
+// the windows of a vNIC, selected by its low index bits (a multiplexer tree,
+// no decoder of the full number in every bit): a number >= NUM_VNIC has no
+// windows, which clears `ok` below; the address is only used when ok is set
+wire [VF_W-1:0] p_vi = p_v_q[VF_W-1:0];
+wire [64:0] px = xl(cfg_win_gbase[p_vi*NUM_WIN*64 +: NUM_WIN*64], cfg_win_hbase[p_vi*NUM_WIN*64 +: NUM_WIN*64],
+                    cfg_win_size[p_vi*NUM_WIN*32 +: NUM_WIN*32], p_g_q, 16'd16, 1'b0);
+wire        px_ok = px[64] && in_nv(p_v_q);
+wire [63:0] px_h  = px[63:0];
 
 // batch size: min(4, cache room, posted, to ring end, to the next 64-byte
 // guest boundary); a batch never leaves a 64-byte chunk, so it is legal or
@@ -489,6 +528,12 @@ reg         r_pop;                        // the head batch is finished
 reg         rready;
 reg         r_deliver;
 reg  [127:0] r_desc;
+reg  [VW+2:0] ro_wa;                      // cache write address for the head batch's vNIC
+always @* begin
+    ro_wa = {(VW+3){1'b0}};
+    for (v_21 = 0; v_21 < NV; v_21 = v_21 + 1)
+        if (ro_v == v_21[4:0]) ro_wa = {ro_v[VW-1:0], dcw_q[v_21*3 +: 3]};
+end
 wire [127:0] r_slot0, r_slot1;            // descriptor slots of a beat (W >= 16)
 generate
     if (W == 8) begin : gen_rs8
@@ -550,7 +595,7 @@ always @* begin
         end
         if (r_deliver) begin
             r_done_d = r_done_q + 3'd1;
-            if (in_nv(ro_v)) dc_wa = {ro_v[VW-1:0], dcw_q[ro_v*3 +: 3]};
+            dc_wa = ro_wa;
             dc_we = !(r_err_q || m_axi_rresp != 2'b00 || (W == 8 && r_herr_q));
             dc_wd = {ro_idx + {13'd0, r_done_q}, r_desc[79:64], r_desc[63:0]};
         end
@@ -612,33 +657,16 @@ assign ready = !tk_valid && !a2_v_q && (jq_used < 3'd4);
 // dc read address: the granted vNIC's oldest cached descriptor
 always @* begin
     dc_ra = {(VW+3){1'b0}};
-    if (in_nv(grant_vnic)) dc_ra = {grant_vnic[VW-1:0], dcr_q[grant_vnic*3 +: 3]};
+    for (v_22 = 0; v_22 < NV; v_22 = v_22 + 1)
+        if (grant_vnic == v_22[4:0]) dc_ra = {grant_vnic[VW-1:0], dcr_q[v_22*3 +: 3]};
 end
 
-reg [NUM_WIN*64-1:0] a1_wg, a1_wh;
-reg [NUM_WIN*32-1:0] a1_ws;
-always @* begin
-    a1_wg = {NUM_WIN*64{1'b0}}; a1_wh = {NUM_WIN*64{1'b0}}; a1_ws = {NUM_WIN*32{1'b0}};
-    if (in_nv(tk_vnic)) begin
-        a1_wg = cfg_win_gbase[tk_vnic*NUM_WIN*64 +: NUM_WIN*64];
-        a1_wh = cfg_win_hbase[tk_vnic*NUM_WIN*64 +: NUM_WIN*64];
-        a1_ws = cfg_win_size[tk_vnic*NUM_WIN*32 +: NUM_WIN*32];
-    end
-end
 wire [13:0] a1_n = tk_len - 14'd4;
-wire        ax_ok;
-wire [63:0] ax_h;
-wire [31:0] ax_room;
-vnic_dma_xlate #(.NUM_WIN(NUM_WIN)) u_xl_buf (
-    .win_gbase (a1_wg),
-    .win_hbase (a1_wh),
-    .win_size  (a1_ws),
-    .g         (dc_rd[63:0]),
-    .len       ({2'b00, a1_n}),
-    .ok        (ax_ok),
-    .h         (ax_h),
-    .room      (ax_room)
-);
+wire [VF_W-1:0] a1_vi = tk_vnic[VF_W-1:0];
+wire [64:0] ax = xl(cfg_win_gbase[a1_vi*NUM_WIN*64 +: NUM_WIN*64], cfg_win_hbase[a1_vi*NUM_WIN*64 +: NUM_WIN*64],
+                    cfg_win_size[a1_vi*NUM_WIN*32 +: NUM_WIN*32], dc_rd[63:0], {2'b00, a1_n}, 1'b0);
+wire        ax_ok = ax[64] && in_nv(tk_vnic);
+wire [63:0] ax_h  = ax[63:0];
 
 // A1 is the cycle after the grant (tk_valid); A2 holds the result. A buffer
 // outside the windows (not for ERR_BUFLEN: no data moves) is reported first.
@@ -772,7 +800,16 @@ assign trc_rx_free_vnic  = rel_v;
 
 // realign: beat k = word_k << 8*off | word_(k-1) >> 8*(W-off)
 wire [2*DATA_W-1:0] ra_pair = {(ra_x_q ? {DATA_W{1'b0}} : buf_rd_data), (ra_first_q ? {DATA_W{1'b0}} : prev_q)};
-wire [DATA_W-1:0]   ra_beat = ra_pair[DATA_W - 8 * ra_off_q +: DATA_W];
+// the pair shifted right by DATA_W - 8*off bytes' bits: one byte, then
+// 8*(W-1-off) in LW stages (a shifter, not a W-way selection per bit)
+reg  [2*DATA_W-9:0] ra_sh;
+integer ra_j;
+always @* begin
+    ra_sh = ra_pair[2*DATA_W-1:8];
+    for (ra_j = LW - 1; ra_j >= 0; ra_j = ra_j - 1)
+        if (!ra_off_q[ra_j]) ra_sh = ra_sh >> (8 << ra_j);
+end
+wire [DATA_W-1:0]   ra_beat = ra_sh[DATA_W-1:0];
 wire [14:0]         ra_end  = {1'b0, ra_n_q} + {{(15-LW){1'b0}}, ra_off_q} - 15'd1;   // last byte, beat-relative
 wire                ra_klast = ra_last_q;
 wire [5:0]          ra_lo   = (ra_k_q == 14'd0) ? {{(6-LW){1'b0}}, ra_off_q} : 6'd0;
@@ -1007,32 +1044,16 @@ reg  [7:0]  c_rs_q, c_rs_d;
 reg  [63:0] c_fa_q, c_fa_d;
 reg         c_ok_q, c_ok_d;
 reg  [63:0] c_h_q, c_h_d;                 // host address of descriptor bytes 8..15
-reg  [NUM_WIN*64-1:0] cv_wg, cv_wh;
-reg  [NUM_WIN*32-1:0] cv_ws;
 reg  [63:0] cv_base;
 always @* begin
-    cv_wg = {NUM_WIN*64{1'b0}}; cv_wh = {NUM_WIN*64{1'b0}}; cv_ws = {NUM_WIN*32{1'b0}};
     cv_base = 64'd0;
-    if (in_nv(ff_v)) begin
-        cv_wg = cfg_win_gbase[ff_v*NUM_WIN*64 +: NUM_WIN*64];
-        cv_wh = cfg_win_hbase[ff_v*NUM_WIN*64 +: NUM_WIN*64];
-        cv_ws = cfg_win_size[ff_v*NUM_WIN*32 +: NUM_WIN*32];
-        cv_base = rxr_base[ff_v*64 +: 64];
-    end
+    if (in_nv(ff_v)) cv_base = rxr_base[ff_v*64 +: 64];
 end
-wire        cx_ok;
-wire [63:0] cx_h;
-wire [31:0] cx_room;
-vnic_dma_xlate #(.NUM_WIN(NUM_WIN)) u_xl_cpl (
-    .win_gbase (cv_wg),
-    .win_hbase (cv_wh),
-    .win_size  (cv_ws),
-    .g         (c_g_q),
-    .len       (16'd16),
-    .ok        (cx_ok),
-    .h         (cx_h),
-    .room      (cx_room)
-);
+wire [VF_W-1:0] c_vi = ff_v[VF_W-1:0];
+wire [64:0] cx = xl(cfg_win_gbase[c_vi*NUM_WIN*64 +: NUM_WIN*64], cfg_win_hbase[c_vi*NUM_WIN*64 +: NUM_WIN*64],
+                    cfg_win_size[c_vi*NUM_WIN*32 +: NUM_WIN*32], c_g_q, 16'd16, 1'b1);
+wire        cx_ok = cx[64] && in_nv(ff_v);
+wire [63:0] cx_h8 = cx[63:0];                 // host address of descriptor bytes 8..15
 
 wire        c_ready = ff_valid && (ff_errbl || !dr_empty);
 wire        c_derr  = !ff_errbl && dr_q[dr_rp_q[4:0]];     // a data burst of the head frame failed
@@ -1067,7 +1088,7 @@ always @* begin
         end
         C_XL: begin
             c_ok_d = cx_ok;
-            c_h_d = cx_h + 64'd8;
+            c_h_d = cx_h8;
             c_st_d = C_PUSH;
         end
         C_PUSH: begin
@@ -1211,44 +1232,39 @@ assign vstat_add = v_add;
 wire b_fault_done = b_fault_q && fq_grant[4];
 // a faulted buffer leaves the reader without data: its frame counts DROP_HALTED
 wire r_flt_done = !rd_act_q && jr_avail && ff_in_ready && jr_flt;
-// Each event touches only its own vNIC's fields, so the updates are indexed
-// (not a loop over every vNIC): in the order of the events, as the fields of
-// one vNIC see them; an index >= NUM_VNIC changes nothing.
+// Each vNIC's fields are updated in their own constant slice from the events
+// that name it (an index >= NUM_VNIC names none); several events of one cycle
+// add up. The new fetch index and HEAD are computed once, for the vNIC named.
+wire [15:0] p_fetch_nx = (pv_fetch + {13'd0, pb_n}) & pv_mask;
+wire [15:0] ci_idx_nx  = ci_idx + 16'd1;
 always @* begin
-    fetch_d = fetch_q; head_d = head_q; dcc_d = dcc_q; dci_d = dci_q;
-    dcw_d = dcw_q; dcr_d = dcr_q; infl_d = infl_q;
-    if (p_issue && in_nv(p_v_q)) begin
-        fetch_d[p_v_q*16 +: 16] = (fetch_q[p_v_q*16 +: 16] + {13'd0, pb_n}) & ring_mask(rxr_size[p_v_q*4 +: 4]);
-        dci_d[p_v_q*4 +: 4] = dci_d[p_v_q*4 +: 4] + {1'b0, pb_n};
-    end
-    if (r_deliver && in_nv(ro_v)) begin
-        dci_d[ro_v*4 +: 4] = dci_d[ro_v*4 +: 4] - 4'd1;
-        if (dc_we) begin
-            dcc_d[ro_v*4 +: 4] = dcc_d[ro_v*4 +: 4] + 4'd1;
-            dcw_d[ro_v*3 +: 3] = dcw_q[ro_v*3 +: 3] + 3'd1;
+    for (v_20 = 0; v_20 < NV; v_20 = v_20 + 1) begin
+        fetch_d[v_20*16 +: 16] = fetch_q[v_20*16 +: 16];
+        head_d[v_20*16 +: 16] = head_q[v_20*16 +: 16];
+        dcc_d[v_20*4 +: 4] = dcc_q[v_20*4 +: 4]
+                           + {3'd0, r_deliver && dc_we && ro_v == v_20[4:0]}
+                           - {3'd0, grant_valid && grant_vnic == v_20[4:0]};
+        dci_d[v_20*4 +: 4] = dci_q[v_20*4 +: 4]
+                           + ((p_issue && p_v_q == v_20[4:0]) ? {1'b0, pb_n} : 4'd0)
+                           - {3'd0, r_deliver && ro_v == v_20[4:0]};
+        dcw_d[v_20*3 +: 3] = dcw_q[v_20*3 +: 3] + {2'd0, r_deliver && dc_we && ro_v == v_20[4:0]};
+        dcr_d[v_20*3 +: 3] = dcr_q[v_20*3 +: 3] + {2'd0, grant_valid && grant_vnic == v_20[4:0]};
+        infl_d[v_20*8 +: 8] = infl_q[v_20*8 +: 8]
+                            + {7'd0, grant_valid && grant_vnic == v_20[4:0]}
+                            - {7'd0, r_flt_done && jr_v == v_20[4:0]}
+                            - {7'd0, c_drop && ff_v == v_20[4:0]}
+                            - {7'd0, (b_fault_done || b_done) && ci_v == v_20[4:0]};
+        if (p_issue && p_v_q == v_20[4:0])
+            fetch_d[v_20*16 +: 16] = p_fetch_nx;
+        if (b_done && ci_v == v_20[4:0])
+            head_d[v_20*16 +: 16] = ci_idx_nx & ring_mask(rxr_size[v_20*4 +: 4]);
+        if (cmd_reset && cmd_vnic == v_20[4:0]) begin
+            fetch_d[v_20*16 +: 16] = 16'd0;
+            head_d[v_20*16 +: 16] = 16'd0;
+            dcc_d[v_20*4 +: 4] = 4'd0;
+            dcw_d[v_20*3 +: 3] = 3'd0;
+            dcr_d[v_20*3 +: 3] = 3'd0;
         end
-    end
-    if (grant_valid && in_nv(grant_vnic)) begin
-        dcc_d[grant_vnic*4 +: 4] = dcc_d[grant_vnic*4 +: 4] - 4'd1;
-        dcr_d[grant_vnic*3 +: 3] = dcr_q[grant_vnic*3 +: 3] + 3'd1;
-        infl_d[grant_vnic*8 +: 8] = infl_d[grant_vnic*8 +: 8] + 8'd1;
-    end
-    if (r_flt_done && in_nv(jr_v))
-        infl_d[jr_v*8 +: 8] = infl_d[jr_v*8 +: 8] - 8'd1;
-    if (c_drop && in_nv(ff_v))
-        infl_d[ff_v*8 +: 8] = infl_d[ff_v*8 +: 8] - 8'd1;
-    if (b_fault_done && in_nv(ci_v))
-        infl_d[ci_v*8 +: 8] = infl_d[ci_v*8 +: 8] - 8'd1;
-    if (b_done && in_nv(ci_v)) begin
-        infl_d[ci_v*8 +: 8] = infl_d[ci_v*8 +: 8] - 8'd1;
-        head_d[ci_v*16 +: 16] = (ci_idx + 16'd1) & ring_mask(rxr_size[ci_v*4 +: 4]);
-    end
-    if (cmd_reset && in_nv(cmd_vnic)) begin
-        fetch_d[cmd_vnic*16 +: 16] = 16'd0;
-        head_d[cmd_vnic*16 +: 16] = 16'd0;
-        dcc_d[cmd_vnic*4 +: 4] = 4'd0;
-        dcw_d[cmd_vnic*3 +: 3] = 3'd0;
-        dcr_d[cmd_vnic*3 +: 3] = 3'd0;
     end
 end
 
@@ -1395,9 +1411,9 @@ always @(posedge clk) begin
     c_g_q <= c_g_d; c_rs_q <= c_rs_d; c_fa_q <= c_fa_d; c_ok_q <= c_ok_d; c_h_q <= c_h_d;
 end
 
-// translation room is only needed for descriptor batches; wide fields carry
-// what other stages use
-wire unused_ok = ^{1'b0, r_desc[127:80], ax_room, cx_room, px_room, jr_h[63:LW], ra_end[14:LW], jb[JW-1:65],
+// wide fields carry what other stages use; the realign never takes the
+// pair's lowest byte
+wire unused_ok = ^{1'b0, r_desc[127:80], ra_pair[7:0], jr_h[63:LW], ra_end[14:LW], jb[JW-1:65],
                    bg_beats[14], 1'b0};
 
 endmodule

@@ -79,6 +79,7 @@ localparam integer NV = NUM_VNIC;
 localparam integer W  = DATA_W / 8;
 localparam integer WB = $clog2(W);
 localparam integer BA = $clog2(TX_BUF_BYTES / W);
+localparam integer UW = BA + WB + 1;        // byte levels: 0 .. TX_BUF_BYTES
 
 generate
     if (DATA_W != 64 && DATA_W != 128 && DATA_W != 256) begin : gen_err_data_w
@@ -95,21 +96,34 @@ generate
     end
 endgenerate
 
-// S_tx(n) in bytes
-function [31:0] stx;
+// S_tx(n) in bytes, at the width of a byte level (the frames a vNIC
+// reserves fit its partition)
+function [UW-1:0] stx;
     input [13:0] n;
     reg   [14:0] r;
+    integer      k;
     begin
         r = ({1'b0, n} + W[14:0] - 15'd1) >> WB;
-        stx = {17'd0, r} << WB;
+        stx = {UW{1'b0}};
+        for (k = 0; k < 15 && k + WB < UW; k = k + 1)
+            stx[k + WB] = r[k];
     end
 endfunction
 
-reg [NV*32-1:0] used_q, used_d;
-reg [NV*32-1:0] qb_q, qb_d;                 // queued (not granted) bytes
+// Levels in bytes at UW bits: used never exceeds the vNIC's TX_SIZE (space
+// is reserved only against TX_SIZE - used, every release follows its
+// reservation), TX_SIZE never exceeds the buffer (COMMIT's RANGE rule), and
+// queued <= used; TX_USED is the level zero-extended to 32 bits.
+reg [NV*UW-1:0] used_q, used_d;
+reg [NV*UW-1:0] qb_q, qb_d;                 // queued (not granted) bytes
 reg [NV*BA-1:0] wp_q, wp_d;                 // landing position, words
 
-assign tx_used = used_q;
+genvar gv;
+generate
+    for (gv = 0; gv < NV; gv = gv + 1) begin : gen_used
+        assign tx_used[gv*32 +: 32] = {{(32-UW){1'b0}}, used_q[gv*UW +: UW]};
+    end
+endgenerate
 
 // ---------------------------------------------------------------- landing address
 reg  [31:0] wb_base, wb_size;
@@ -151,50 +165,83 @@ vnic_ram_sdp #(
 );
 
 // ---------------------------------------------------------------- accounting
-reg [31:0]  u, q, se;
-reg [BA:0]  p, szw, dw;
+// Levels per vNIC; the landing position changes only for end_vnic (a kept
+// frame) and cmd_vnic (flush, restart), so it is computed once for each.
+reg [UW-1:0]    u, q, se;
+reg [NV*UW-1:0] ua, qa;                     // levels after res/end/gnt/sent
+reg [BA:0]      kp, k_szw, k_dw;            // end_vnic: position after a kept frame
+reg [BA:0]      c_p, c_szw, c_dw, fp;       // cmd_vnic: position, after a flush
+reg [UW-1:0]    c_u, c_q, fu, c_uf;
+reg             k_go;
 always @* begin
-    used_d = used_q;
-    qb_d   = qb_q;
-    wp_d   = wp_q;
-    se     = 32'd0;
-    dw     = {(BA+1){1'b0}};
+    // end_vnic's position after a kept frame
+    k_szw = {(BA+1){1'b0}};
+    c_szw = {(BA+1){1'b0}};
+    c_p   = {(BA+1){1'b0}};
     for (v = 0; v < NV; v = v + 1) begin
-        u  = used_q[v*32 +: 32];
-        q  = qb_q[v*32 +: 32];
-        p  = {1'b0, wp_q[v*BA +: BA]};
-        szw = cfg_tx_size[v*32 + WB +: BA+1];
+        if (end_vnic == v[4:0]) k_szw = cfg_tx_size[v*32 + WB +: BA+1];
+        if (cmd_vnic == v[4:0]) begin
+            c_szw = cfg_tx_size[v*32 + WB +: BA+1];
+            c_p   = {1'b0, wp_q[v*BA +: BA]};
+        end
+    end
+    k_go = end_valid && end_keep;
+    se   = stx(end_len);
+    k_dw = se[WB +: BA+1];
+    kp   = {1'b0, e_off} + k_dw;
+    if (kp >= k_szw) kp = kp - k_szw;
+
+    // every vNIC's levels after this cycle's events (commands aside)
+    for (v = 0; v < NV; v = v + 1) begin
+        u = used_q[v*UW +: UW];
+        q = qb_q[v*UW +: UW];
         if (res_valid && res_vnic == v[4:0]) u = u + stx(res_len);
         if (end_valid && end_vnic == v[4:0]) begin
-            if (end_keep) begin
-                se = stx(end_len);
-                q = q + se;
-                dw = se[WB +: BA+1];
-                p = p + dw;
-                if (p >= szw) p = p - szw;
-            end else begin
-                u = u - stx(end_len);
-            end
+            if (end_keep) q = q + stx(end_len);
+            else          u = u - stx(end_len);
         end
         if (gnt_valid && gnt_vnic == v[4:0]) q = q - stx(gnt_len);
         if (sent_valid && sent_vnic == v[4:0]) u = u - stx(sent_len);
-        if (cmd_flush && cmd_vnic == v[4:0]) begin
-            u = u - q;
-            dw = q[WB +: BA+1];
-            p = (p >= dw) ? p - dw : p + szw - dw;
-            q = 32'd0;
+        ua[v*UW +: UW] = u;
+        qa[v*UW +: UW] = q;
+    end
+
+    // cmd_vnic: flush (queued frames discarded), restart when empty
+    c_u = {UW{1'b0}};
+    c_q = {UW{1'b0}};
+    for (v = 0; v < NV; v = v + 1)
+        if (cmd_vnic == v[4:0]) begin
+            c_u = ua[v*UW +: UW];
+            c_q = qa[v*UW +: UW];
         end
-        if (cmd_init && cmd_vnic == v[4:0] && u == 32'd0) p = {(BA+1){1'b0}};
-        used_d[v*32 +: 32] = u;
-        qb_d[v*32 +: 32]   = q;
-        wp_d[v*BA +: BA]   = p[BA-1:0];
+    if (k_go && end_vnic == cmd_vnic) c_p = kp;
+    fu   = c_u - c_q;
+    c_dw = c_q[WB +: BA+1];
+    fp   = (c_p >= c_dw) ? c_p - c_dw : c_p + c_szw - c_dw;
+    c_uf = cmd_flush ? fu : c_u;
+
+    for (v = 0; v < NV; v = v + 1) begin
+        used_d[v*UW +: UW] = ua[v*UW +: UW];
+        qb_d[v*UW +: UW]   = qa[v*UW +: UW];
+        wp_d[v*BA +: BA]   = wp_q[v*BA +: BA];
+        if (k_go && end_vnic == v[4:0]) wp_d[v*BA +: BA] = kp[BA-1:0];
+        if (cmd_vnic == v[4:0]) begin
+            if (cmd_flush) begin
+                used_d[v*UW +: UW] = fu;
+                qb_d[v*UW +: UW]   = {UW{1'b0}};
+                wp_d[v*BA +: BA]   = fp[BA-1:0];
+            end
+            if (cmd_init && c_uf == {UW{1'b0}}) wp_d[v*BA +: BA] = {BA{1'b0}};
+        end
     end
 end
 
+wire unused_fp = ^{fp[BA], se[WB-1:0]};   // (S_tx is whole words)
+
 always @(posedge clk) begin
     if (rst) begin
-        used_q <= {NV*32{1'b0}};
-        qb_q   <= {NV*32{1'b0}};
+        used_q <= {NV*UW{1'b0}};
+        qb_q   <= {NV*UW{1'b0}};
         wp_q   <= {NV*BA{1'b0}};
     end else begin
         used_q <= used_d;

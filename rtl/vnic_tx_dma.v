@@ -506,7 +506,8 @@ reg  [63:0]      ih_q, ih_d;             // host address of the next burst (word
 reg  [4:0]       ioff_q, ioff_d;         // lane offset of the first byte
 reg  [14:0]      ibt_q, ibt_d;           // beats left
 reg              ifirst_q, ifirst_d;
-reg  [RW-1:0]    irec_q, irec_d;         // record waiting for FIFO space (I_REC)
+reg              ityp_q, ityp_d;         // record waiting for FIFO space (I_REC): 1 TXLEN, 0 fault;
+reg  [15:0]      irn_q, irn_d;           // ... its n (vNIC, index, address: iv_q, iidx_q, ig_q)
 reg              arv_q, arv_d;
 reg  [7:0]       arl_q, arl_d;
 reg              xo_q, xo_d;             // owner of the translation answer: 0 issue, 1 write-back
@@ -518,7 +519,6 @@ reg  [DATA_W-1:0] prev_q, prev_d;
 reg              ferr_q, ferr_d;
 reg  [47:0]      sa_q, sa_d;
 reg              tail_q, tail_d;         // the frame's last word is written in this cycle
-reg  [DATA_W-1:0] tw_q, tw_d;
 reg  [RW-1:0]    tr_q, tr_d;             // the frame's record, for the tail cycle
 wire             unused_tr_q = ^tr_q;    // the tail cycle reads some of its fields
 reg  [2:0]       dtk_q, dtk_d;           // descriptors taken from the head record
@@ -632,19 +632,25 @@ generate
     end
 endgenerate
 
-reg  [4:0]        r_off;
+// In the tail cycle the previous beat is the frame's last beat and its
+// record is tr_q: the tail word is that beat shifted down by its offset.
+reg  [4:0]        r_off, r_sof;
 reg  [DATA_W-1:0] r_shl, r_shr;
 always @* begin
     r_off = rh[R_OFF +: 5];
+    r_sof = tail_q ? tr_q[R_OFF +: 5] : r_off;
     r_shl = m_axi_rdata << {(W[5:0] - {1'b0, r_off}), 3'd0};   // lanes 0..off-1 to the top
-    r_shr = prev_q >> {r_off, 3'd0};                            // previous beat, lanes off.. to the bottom
+    r_shr = prev_q >> {r_sof, 3'd0};                            // previous beat, lanes off.. to the bottom
 end
 
 // ---------------------------------------------------------------- main next-state logic
 reg  [4:0]   pick;
 reg  [63:0]  gq;
 reg  [RI-1:0] ix, mk;
-reg  [RI-1:0] s_idx, s_mk, s_use, s_tail;   // the picked vNIC's fields
+reg  [RI-1:0] s_idx, s_mk, s_use, s_tail, s_fet;   // the picked vNIC's fields
+reg          e_go, f_go;
+reg  [1:0]   rq_t;
+reg  [15:0]  rq_n;
 reg  [7:0]   s_fbr;
 reg  [63:0]  s_base;
 reg  [47:0]  s_mac;
@@ -678,7 +684,7 @@ always @* begin
     fet_d = fet_q; use_d = use_q; onc_d = onc_q; hd_d = hd_q;
     fbad_d = fbad_q; fbl_d = fbl_q; fbi_d = fbi_q; fbr_d = fbr_q;
     stop_d = stop_q; flt_d = flt_q; wbd_d = wbd_q;
-    rq_wp_d = rq_wp_q; rq_rp_d = rq_rp_q; rq_push = 1'b0; rq_in = {RW{1'b0}}; rq_pop = 1'b0;
+    rq_wp_d = rq_wp_q; rq_rp_d = rq_rp_q; rq_push = 1'b0; rq_t = T_DESC; rq_n = 16'd0; rq_pop = 1'b0;
     cq_wp_d = cq_wp_q; cq_rp_d = cq_rp_q; cq_push = 1'b0; cq_in = {CW{1'b0}}; cq_pop = 1'b0;
     bq_wp_d = bq_wp_q; bq_rp_d = bq_rp_q; bq_push = 1'b0; bq_in = {BW{1'b0}}; bq_pop = 1'b0;
     pfl_d = pfl_q; pflv_d = pflv_q; pflr_d = pflr_q; pfla_d = pfla_q;
@@ -686,14 +692,14 @@ always @* begin
     pfb_d = pfb_q; pfbv_d = pfbv_q; pfbr_d = pfbr_q; pfba_d = pfba_q;
     ist_d = ist_q; iop_d = iop_q; iv_d = iv_q; frr_d = frr_q; xrr_d = xrr_q; iidx_d = iidx_q;
     ik_d = ik_q; ig_d = ig_q; in_d = in_q; ih_d = ih_q; ioff_d = ioff_q; ibt_d = ibt_q;
-    ifirst_d = ifirst_q; irec_d = irec_q; arv_d = arv_q; arl_d = arl_q; xo_d = xo_q;
+    ifirst_d = ifirst_q; ityp_d = ityp_q; irn_d = irn_q; arv_d = arv_q; arl_d = arl_q; xo_d = xo_q;
     rb_d = rb_q; fb_d = fb_q; prev_d = prev_q; ferr_d = ferr_q; sa_d = sa_q; tail_d = 1'b0;
     dtk_d = dtk_q; dsl_d = dsl_q; dhalf_d = dhalf_q; derr_d = derr_q;
-    // loaded every cycle, read only where they were loaded for: the tail word
-    // and record in the tail cycle (always the cycle after tail_d was set), the
+    // loaded every cycle, read only where they were loaded for: the tail
+    // record in the tail cycle (always the cycle after tail_d was set), the
     // low descriptor half while dhalf_q (set in the cycle that loads it); this
     // spares a full-width multiplexer per branch level of the next-state logic
-    tw_d = m_axi_rdata >> {r_off, 3'd0}; tr_d = rh;
+    tr_d = rh;
     dlo_d = dhalf_q ? dlo_q : rd256[63:0];
     wst_d = wst_q; wg_d = wg_q; wh_d = wh_q; awv_d = awv_q;
     wq_push = 1'b0; wq_in = {(WB+64){1'b0}};
@@ -708,7 +714,7 @@ always @* begin
     push_v = 1'b0; push_n = 5'd0; push_l = 14'd0;
     sp_v = 1'b0; tl_v = 1'b0; cnt_n = cn_q;
     pinc = {NV*8{1'b0}}; pdec = {NV*8{1'b0}};
-    s_idx = {RI{1'b0}}; s_mk = {RI{1'b0}}; s_use = {RI{1'b0}}; s_tail = {RI{1'b0}}; s_fbr = 8'd0; s_base = 64'd0; s_mac = 48'd0; s_wbase = 64'd0;
+    s_idx = {RI{1'b0}}; s_fet = {RI{1'b0}}; e_go = 1'b0; f_go = 1'b0; s_mk = {RI{1'b0}}; s_use = {RI{1'b0}}; s_tail = {RI{1'b0}}; s_fbr = 8'd0; s_base = 64'd0; s_mac = 48'd0; s_wbase = 64'd0;
     pick = 5'd0; gq = 64'd0; ix = {RI{1'b0}}; mk = {RI{1'b0}}; kk = {(RI+1){1'b0}}; lim = {(RI+1){1'b0}};
     tot = 15'd0; bl = 15'd0; b4k = 15'd0;
     sz_v = 32'd0; us_v = 32'd0; need = 32'd0; nlen = 16'd0; mxn = {2'd0, g_max_frame} - 16'd4; txlen_bad = 1'b0;
@@ -721,46 +727,41 @@ always @* begin
     // ======================================================== issue engine
     case (ist_q)
         I_IDLE: begin
-            if (|want_e && !rq_full) begin
+            // one round-robin pick among the operation's candidates, the
+            // picked vNIC's fields once (AND-OR), one descriptor address
+            e_go = |want_e && !rq_full;
+            f_go = !e_go && |want_f;
+            pick = rr_pick(e_go ? want_e : f_go ? want_f : want_x, f_go ? frr_q : xrr_q);
+            for (v = 0; v < NV; v = v + 1) begin
+                s_idx  = s_idx  | (fbi_q[v*RI +: RI] & {RI{pick == v[4:0]}});
+                s_fbr  = s_fbr  | (fbr_q[v*8 +: 8] & {8{pick == v[4:0]}});
+                s_base = s_base | (txr_base[v*64 +: 64] & {64{pick == v[4:0]}});
+                s_mk   = s_mk   | (mask_v[v*RI +: RI] & {RI{pick == v[4:0]}});
+                s_fet  = s_fet  | (fet_q[v*RI +: RI] & {RI{pick == v[4:0]}});
+                s_use  = s_use  | (use_q[v*RI +: RI] & {RI{pick == v[4:0]}});
+                s_tail = s_tail | (txr_tail[v*16 +: RI] & {RI{pick == v[4:0]}});
+            end
+            ix = e_go ? s_idx : f_go ? s_fet : s_use;
+            gq = desc_g(s_base, ix);
+            if (e_go) begin
                 // report a descriptor that cannot be fetched, in ring order
-                pick = rr_pick(want_e, xrr_q);
-                // the picked vNIC's fields first (AND-OR), then one record
-                for (v = 0; v < NV; v = v + 1) begin
-                    s_idx  = s_idx  | (fbi_q[v*RI +: RI] & {RI{pick == v[4:0]}});
-                    s_fbr  = s_fbr  | (fbr_q[v*8 +: 8] & {8{pick == v[4:0]}});
-                    s_base = s_base | (txr_base[v*64 +: 64] & {64{pick == v[4:0]}});
-                end
-                if ({1'b0, pick} < NV[5:0]) begin
-                    ix = s_idx;
-                    rq_push = 1'b1;
-                    rq_in = mkrec(T_FAULT, pick, 9'd0, 1'b1, 1'b1, 5'd0, {8'd0, s_fbr}, ix, desc_g(s_base, ix));
-                    stop_d = stop_d | onehot(pick);
-                end
-            end else if (|want_f) begin
-                pick = rr_pick(want_f, frr_q);
+                rq_push = 1'b1;
+                rq_t = T_FAULT;
+                rq_n = {8'd0, s_fbr};
+                stop_d = stop_d | onehot(pick);
+            end else if (f_go) begin
                 frr_d = ({1'b0, pick} + 6'd1 >= NV[5:0]) ? 5'd0 : pick + 5'd1;
-                for (v = 0; v < NV; v = v + 1) begin
-                    s_mk   = s_mk   | (mask_v[v*RI +: RI] & {RI{pick == v[4:0]}});
-                    s_idx  = s_idx  | (fet_q[v*RI +: RI] & {RI{pick == v[4:0]}});
-                    s_use  = s_use  | (use_q[v*RI +: RI] & {RI{pick == v[4:0]}});
-                    s_tail = s_tail | (txr_tail[v*16 +: RI] & {RI{pick == v[4:0]}});
-                    s_base = s_base | (txr_base[v*64 +: 64] & {64{pick == v[4:0]}});
-                end
-                if ({1'b0, pick} < NV[5:0]) begin
-                    mk = s_mk;
-                    ix = s_idx;
-                    gq = desc_g(s_base, ix);
-                    // k = min(4, unfetched, 8 - held, to the 64-byte boundary, to the ring end)
-                    kk = {{(RI-2){1'b0}}, 3'd4};
-                    lim = {1'b0, (s_tail - ix) & mk};
-                    if (lim < kk) kk = lim;
-                    lim = {{(RI-3){1'b0}}, 4'd8} - {1'b0, (ix - s_use) & mk};
-                    if (lim < kk) kk = lim;
-                    lim = {{(RI-2){1'b0}}, 3'd4} - {{(RI-1){1'b0}}, gq[5:4]};
-                    if (lim < kk) kk = lim;
-                    lim = {1'b0, mk - ix} + 1'b1;
-                    if (lim < kk) kk = lim;
-                end
+                mk = s_mk;
+                // k = min(4, unfetched, 8 - held, to the 64-byte boundary, to the ring end)
+                kk = {{(RI-2){1'b0}}, 3'd4};
+                lim = {1'b0, (s_tail - ix) & mk};
+                if (lim < kk) kk = lim;
+                lim = {{(RI-3){1'b0}}, 4'd8} - {1'b0, (ix - s_use) & mk};
+                if (lim < kk) kk = lim;
+                lim = {{(RI-2){1'b0}}, 3'd4} - {{(RI-1){1'b0}}, gq[5:4]};
+                if (lim < kk) kk = lim;
+                lim = {1'b0, mk - ix} + 1'b1;
+                if (lim < kk) kk = lim;
                 iop_d = 1'b0;
                 iv_d = pick;
                 iidx_d = ix;
@@ -773,9 +774,6 @@ always @* begin
                 xl_addr = gq;
                 xl_len = {9'd0, kk[2:0], 4'd0};
             end else if (|want_x) begin
-                pick = rr_pick(want_x, xrr_q);
-                for (v = 0; v < NV; v = v + 1)
-                    ix = ix | (use_q[v*RI +: RI] & {RI{pick == v[4:0]}});
                 iop_d = 1'b1;
                 iv_d = pick;
                 iidx_d = ix;
@@ -800,7 +798,8 @@ always @* begin
             if (bit_of(halted | stop_q | flt_q, iv_q) || (flr_req && cmd_vnic == iv_q)) begin
                 ist_d = I_IDLE;
             end else if (txlen_bad) begin
-                irec_d = mkrec(T_TXLEN, iv_q, 9'd0, 1'b1, 1'b1, 5'd0, nlen, iidx_q, dc_rd[63:0]);
+                ityp_d = 1'b1;                                  // address: ig_d = the buffer
+                irn_d = nlen;
                 ist_d = I_REC;
             end else if (us_v <= sz_v && sz_v - us_v >= need && bit_of(slot_free, iv_q)) begin
                 xl_req = 1'b1;
@@ -854,7 +853,8 @@ always @* begin
                         arv_d = !rq_full;
                         ist_d = I_AR;
                     end else begin
-                        irec_d = mkrec(T_FAULT, iv_q, 9'd0, 1'b1, 1'b1, 5'd0, {8'd0, R_BUF}, iidx_q, ig_q);
+                        ityp_d = 1'b0;
+                        irn_d = {8'd0, R_BUF};
                         stop_d = stop_d | onehot(iv_q);
                         ist_d = I_REC;
                     end
@@ -869,13 +869,15 @@ always @* begin
                 arv_d = 1'b0;
                 bl = {7'd0, arl_q} + 15'd1;
                 if (!iop_q) begin
-                    rq_in = mkrec(T_DESC, iv_q, bl[8:0], 1'b1, 1'b1, ioff_q, {13'd0, ik_q}, iidx_q, ig_q);
+                    rq_t = T_DESC;
+                    rq_n = {13'd0, ik_q};
                     for (v = 0; v < NV; v = v + 1)
                         if (iv_q == v[4:0])
                             fet_d[v*RI +: RI] = (fet_q[v*RI +: RI] + {{(RI-3){1'b0}}, ik_q}) & mask_v[v*RI +: RI];
                     ist_d = I_IDLE;
                 end else begin
-                    rq_in = mkrec(T_DATA, iv_q, bl[8:0], ifirst_q, ibt_q == bl, ioff_q, {2'd0, in_q}, iidx_q, ig_q);
+                    rq_t = T_DATA;
+                    rq_n = {2'd0, in_q};
                     ifirst_d = 1'b0;
                     ibt_d = ibt_q - bl;
                     ih_d = ih_q + ({49'd0, bl} << WB);
@@ -898,7 +900,8 @@ always @* begin
             // a record without a read (TXLEN, buffer fault)
             if (!rq_full) begin
                 rq_push = 1'b1;
-                rq_in = irec_q;
+                rq_t = ityp_q ? T_TXLEN : T_FAULT;
+                rq_n = irn_q;
                 for (v = 0; v < NV; v = v + 1)
                     if (iv_q == v[4:0])
                         use_d[v*RI +: RI] = (use_q[v*RI +: RI] + 1'b1) & mask_v[v*RI +: RI];
@@ -907,6 +910,14 @@ always @* begin
         end
         default: ist_d = I_IDLE;
     endcase
+    // the record pushed this cycle: I_IDLE's fault record (picked vNIC and
+    // descriptor), I_AR's read record, I_REC's waiting record
+    rq_in = mkrec(rq_t, (ist_q == I_IDLE) ? pick : iv_q,
+                  (ist_q == I_AR) ? {1'b0, arl_q} + 9'd1 : 9'd0,
+                  (ist_q == I_AR && iop_q) ? ifirst_q : 1'b1,
+                  (ist_q == I_AR && iop_q) ? (ibt_q == {7'd0, arl_q} + 15'd1) : 1'b1,
+                  (ist_q == I_AR) ? ioff_q : 5'd0, rq_n,
+                  (ist_q == I_IDLE) ? ix : iidx_q, (ist_q == I_IDLE) ? gq : ig_q);
     if (rq_push) begin
         rq_wp_d = rq_wp_q + 1'b1;
         for (v = 0; v < NV; v = v + 1)
@@ -924,7 +935,7 @@ always @* begin
         rn = tr_q[R_N +: 14];
         rv = tr_q[R_VNIC +: 5];
         nwords = {{(WB-2){1'b0}}, rn[13:WB]} + {11'd0, |rn[WB-1:0]};
-        word = tw_q;
+        word = r_shr;
         widx = nwords - 12'd1;
         wgo = 1'b1;
         fin = 1'b1;
@@ -1256,9 +1267,9 @@ always @(posedge clk) begin
         pfb_q <= 1'b0; pfbv_q <= 5'd0; pfbr_q <= 8'd0; pfba_q <= 64'd0;
         ist_q <= I_IDLE; iop_q <= 1'b0; iv_q <= 5'd0; frr_q <= 5'd0; xrr_q <= 5'd0; iidx_q <= {RI{1'b0}};
         ik_q <= 3'd0; ig_q <= 64'd0; in_q <= 14'd0; ih_q <= 64'd0; ioff_q <= 5'd0; ibt_q <= 15'd0;
-        ifirst_q <= 1'b0; irec_q <= {RW{1'b0}}; arv_q <= 1'b0; arl_q <= 8'd0; xo_q <= 1'b0;
+        ifirst_q <= 1'b0; ityp_q <= 1'b0; irn_q <= 16'd0; arv_q <= 1'b0; arl_q <= 8'd0; xo_q <= 1'b0;
         rb_q <= 12'd0; fb_q <= 12'd0; prev_q <= {DATA_W{1'b0}}; ferr_q <= 1'b0; sa_q <= 48'd0;
-        tail_q <= 1'b0; tw_q <= {DATA_W{1'b0}}; tr_q <= {RW{1'b0}};
+        tail_q <= 1'b0; tr_q <= {RW{1'b0}};
         dtk_q <= 3'd0; dsl_q <= 2'd0; dhalf_q <= 1'b0; dlo_q <= 64'd0; derr_q <= 1'b0;
         wst_q <= W_IDLE; wg_q <= 64'd0; wh_q <= 64'd0; awv_q <= 1'b0;
         wq_wp_q <= 4'd0; wq_rp_q <= 4'd0;
@@ -1275,9 +1286,9 @@ always @(posedge clk) begin
         pfb_q <= pfb_d; pfbv_q <= pfbv_d; pfbr_q <= pfbr_d; pfba_q <= pfba_d;
         ist_q <= ist_d; iop_q <= iop_d; iv_q <= iv_d; frr_q <= frr_d; xrr_q <= xrr_d; iidx_q <= iidx_d;
         ik_q <= ik_d; ig_q <= ig_d; in_q <= in_d; ih_q <= ih_d; ioff_q <= ioff_d; ibt_q <= ibt_d;
-        ifirst_q <= ifirst_d; irec_q <= irec_d; arv_q <= arv_d; arl_q <= arl_d; xo_q <= xo_d;
+        ifirst_q <= ifirst_d; ityp_q <= ityp_d; irn_q <= irn_d; arv_q <= arv_d; arl_q <= arl_d; xo_q <= xo_d;
         rb_q <= rb_d; fb_q <= fb_d; prev_q <= prev_d; ferr_q <= ferr_d; sa_q <= sa_d;
-        tail_q <= tail_d; tw_q <= tw_d; tr_q <= tr_d;
+        tail_q <= tail_d; tr_q <= tr_d;
         dtk_q <= dtk_d; dsl_q <= dsl_d; dhalf_q <= dhalf_d; dlo_q <= dlo_d; derr_q <= derr_d;
         wst_q <= wst_d; wg_q <= wg_d; wh_q <= wh_d; awv_q <= awv_d;
         wq_wp_q <= wq_wp_d; wq_rp_q <= wq_rp_d;

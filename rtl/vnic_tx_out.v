@@ -216,10 +216,12 @@ always @* begin
     a_boff = ab_q << WB;
     a_lim  = {1'b0, h_len} - a_boff;
     a_word = {DATA_W{1'b0}};
+    // lane k is zeroed when a_lim <= k: a_lim below W and its low bits <= k
+    // (no 15-bit compare per lane)
     if (ab_q < h_nw) begin
         a_word = df_head;
         for (k = 0; k < W; k = k + 1)
-            if (a_lim <= k[14:0]) a_word[k*8 +: 8] = 8'd0;
+            if (a_lim[14:WB] == {(15-WB){1'b0}} && a_lim[WB-1:0] <= k[WB-1:0]) a_word[k*8 +: 8] = 8'd0;
     end
     crc_in = (ab_q == 15'd0) ? 32'hFFFFFFFF : crc_q;
 end
@@ -328,7 +330,7 @@ always @* begin
         a_len_d = h_len;
         lim = h_l - a_boff;
         for (kb = 0; kb < W; kb = kb + 1)
-            a_keep_d[kb] = (lim > kb[14:0]);
+            a_keep_d[kb] = lim[14:WB] != {(15-WB){1'b0}} || lim[WB-1:0] > kb[WB-1:0];
         if (ab_q + 15'd1 == h_nb) begin
             ab_d = 15'd0;
             hd_d = hd_q + 1'b1;

@@ -269,9 +269,13 @@ wire d_c1_pos = !d_c1[DW-1] && d_c1 != {DW{1'b0}};
 
 // ---------------------------------------------------------------- next state
 reg  [SLW-1:0]   sl_v;
-reg  [TW-1:0]    t_v, t_cap, t_chg, t_rate;
+reg  [TW-1:0]    t_v, t_add;
 reg  [TW-1:0]    t_next;
+reg  [13:0]      t_wl;                      // wire length of the frame granted last cycle
+reg  [14:0]      t_dh;                      // TX_RATE[31:24] - charge, signed
 reg              push_head;
+reg              d_upd;                     // the decision writes d_new to gsel's deficit
+reg  [DW-1:0]    d_new;
 integer          v;
 
 always @* begin
@@ -317,27 +321,26 @@ always @* begin
             end
     end
 
-    // ---- decision
+    // ---- decision: the DRR step's new deficit is computed once (d_new)
+    // and written to its vNIC (gsel, always in E2, so never an idle one);
+    // idle vNICs' positive deficits are cleared; a command overrides below
+    d_upd = 1'b0;
+    d_new = d_c1_pos ? d_c1 - {{(DW-14){1'b0}}, lw_c} : d_c1;
     if (decide) begin
         tg_d = 1'b1;
         te_d = elig;
-        for (v = 0; v < NV; v = v + 1)
-            if (!elig[v] && !def_q[v*DW + DW - 1] && def_q[v*DW +: DW] != {DW{1'b0}})
-                def_d[v*DW +: DW] = {DW{1'b0}};
         if (elig2 == {NV{1'b0}}) begin
             granted = 1'b0;                     // every eligible vNIC is held by its shaper
         end else if (p_in_e2 && d_p_pos) begin
             granted = 1'b1;
             gsel = p_q;
-            for (v = 0; v < NV; v = v + 1)
-                if (p_q == v[4:0]) def_d[v*DW +: DW] = d_p - {{(DW-14){1'b0}}, lw_p};
+            d_upd = 1'b1;
+            d_new = d_p - {{(DW-14){1'b0}}, lw_p};
         end else begin
             gsel = cand;
             p_d = cand;
             granted = d_c1_pos;
-            for (v = 0; v < NV; v = v + 1)
-                if (cand == v[4:0])
-                    def_d[v*DW +: DW] = d_c1_pos ? d_c1 - {{(DW-14){1'b0}}, lw_c} : d_c1;
+            d_upd = 1'b1;
         end
         tn_d = !granted;
         tv_d = gsel;
@@ -394,15 +397,19 @@ always @* begin
         slots_d[v*SLW +: SLW] = sl_v;
     end
 
-    // ---- shaper buckets
+    // ---- shaper buckets: T - c*2^24 + TX_RATE as one add of
+    // {TX_RATE[31:24] - c, TX_RATE[23:0]} (the charge has no fraction bits);
+    // T > TX_BURST*2^24 compares T's integer part with TX_BURST, the
+    // fraction as one "nonzero" bit
+    t_wl = wire_len(gl_q);
     for (v = 0; v < NV; v = v + 1) begin
         t_v    = tb_q[v*TW +: TW];
-        t_rate = {{(TW-32){1'b0}}, tx_rate[v*32 +: 32]};
-        t_cap  = {{(TW-48){1'b0}}, tx_burst[v*24 +: 24], 24'd0};
-        t_chg  = (gnt_q && gv_q == v[4:0] && shp_en[v]) ? {{(TW-38){1'b0}}, wire_len(gl_q), 24'd0}
-                                                        : {TW{1'b0}};
-        t_next = t_v - t_chg + t_rate;
-        if (!t_next[TW-1] && t_next > t_cap) t_next = t_cap;
+        t_dh   = {7'd0, tx_rate[v*32 + 24 +: 8]}
+               - ((gnt_q && gv_q == v[4:0] && shp_en[v]) ? {1'b0, t_wl} : 15'd0);
+        t_add  = {{(TW-39){t_dh[14]}}, t_dh, tx_rate[v*32 +: 24]};
+        t_next = t_v + t_add;
+        if (!t_next[TW-1] && {t_next[TW-1:24], |t_next[23:0]} > {{(TW-48){1'b0}}, tx_burst[v*24 +: 24], 1'b0})
+            t_next = {{(TW-48){1'b0}}, tx_burst[v*24 +: 24], 24'd0};
         tb_d[v*TW +: TW] = t_next;
     end
 
@@ -411,7 +418,6 @@ always @* begin
         for (v = 0; v < NV; v = v + 1)
             if (cmd_vnic == v[4:0]) begin
                 tb_d[v*TW +: TW] = {{(TW-48){1'b0}}, cmd_tx_burst, 24'd0};
-                def_d[v*DW +: DW] = {DW{1'b0}};
             end
     end
     if (cmd_flush) begin
@@ -424,6 +430,16 @@ always @* begin
                 slots_d[v*SLW +: SLW] = {SLW{1'b0}};
                 if (mem_we && push_vnic == v[4:0]) mem_we = 1'b0;
             end
+    end
+
+    // ---- deficits
+    for (v = 0; v < NV; v = v + 1) begin
+        if (cmd_init && cmd_vnic == v[4:0])
+            def_d[v*DW +: DW] = {DW{1'b0}};
+        else if (d_upd && gsel == v[4:0])
+            def_d[v*DW +: DW] = d_new;
+        else if (decide && !elig[v] && !def_q[v*DW + DW - 1])
+            def_d[v*DW +: DW] = {DW{1'b0}};     // (a zero deficit stays zero)
     end
 
     // ---- registered flags derived from the next state

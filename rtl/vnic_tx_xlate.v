@@ -8,7 +8,8 @@
  * [GBASE_w, GBASE_w + SIZE_w) to host HBASE_w + (g - GBASE_w); an access of
  * n bytes at guest g is legal iff [g, g + n) lies inside one window
  * (SIZE_w != 0). The requesting vNIC's windows are selected here and
- * checked by the shared vnic_dma_xlate (the RX DMA's translation).
+ * checked by vnic_dma_xlate (vnic_rx_dma applies the same rule in its own
+ * function `xl`, which uses only address bits 12 and up).
  *
  * One request per cycle (req_valid, vNIC, guest address, length); the
  * answer is registered: rsp_valid one cycle later with rsp_ok and the host

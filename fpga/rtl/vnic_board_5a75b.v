@@ -3,7 +3,7 @@
 `timescale 1ns / 1ps
 `default_nettype none
 //
-//   clk25 -> vnic_pll (125 MHz) -> clk; reset while the PLL is unlocked
+//   clk25 -> vnic_board_core (vnic_pll 25 -> 125 MHz, reset while the PLL is unlocked)
 //   vnic_board_core: UART (J19) register bridge, block-RAM host memory,
 //   PHY 0 (U11) RGMII, the device
 //
@@ -44,25 +44,6 @@ module vnic_board_5a75b #(
     output wire       rgmii_tx_ctl
 );
 
-    wire clk, locked, rst;
-
-    vnic_pll #(
-        .CLKI_MHZ ("25"),
-        .CLKI_DIV (1)
-    ) u_pll (
-        .clk_in  (clk25),
-        .clk_out (clk),
-        .locked  (locked)
-    );
-
-    vnic_reset_sync #(
-        .STAGES (8)
-    ) u_rst (
-        .clk     (clk),
-        .rst_in  (!locked),
-        .rst_out (rst)
-    );
-
     assign eth_rst_n = 1'b1;
 
     vnic_board_core #(
@@ -76,10 +57,13 @@ module vnic_board_5a75b #(
         .HOST_MEM_BYTES    (HOST_MEM_BYTES),
         .CLKS_PER_BIT      (CLKS_PER_BIT),
         .RX_DELAY_TAPS     (RX_DELAY_TAPS),
-        .TX_CLK_DELAY_TAPS (0)
+        .TX_CLK_DELAY_TAPS (0),
+        .CLKI_MHZ          ("25"),
+        .CLKI_DIV          (1)
     ) u_core (
-        .clk          (clk),
-        .rst          (rst),
+        .clk_in       (clk25),
+        .rst_btn      (1'b0),
+        .rst          (),
         .uart_rx      (uart_rx),
         .uart_tx      (uart_tx),
         .status       (status),

@@ -9,8 +9,10 @@
 //   RGMII PHY <-> vnic_rgmii_mac <-> vnic_top AXI4-Stream RX / TX
 //   interrupts: always accepted, each message toggles status[1]
 //
-// A board top adds the clock (125 MHz from its oscillator through
-// vnic_pll), the reset, the PHY reset and the pins (docs/fpga.md §5).
+// The core makes the 125 MHz clock from the board oscillator (vnic_pll,
+// CLKI_MHZ / CLKI_DIV) and holds the device in reset while the PLL is
+// unlocked or `rst_btn` is high (vnic_reset_sync); a board top adds the PHY
+// reset, its LEDs and the pins (docs/fpga.md §5).
 // status[0] toggles every 2^26 cycles (0.54 s, the design is alive),
 // status[1] per interrupt message, status[2] per received frame passed to
 // the device, status[3] per transmitted frame. The verification trace
@@ -26,10 +28,13 @@ module vnic_board_core #(
     parameter integer HOST_MEM_BYTES    = 16384, // on-chip host memory in bytes
     parameter integer CLKS_PER_BIT      = 1085,  // UART: 125 MHz / 115200 baud
     parameter integer RX_DELAY_TAPS     = 80,    // RGMII receive data delay (80 = ~2 ns)
-    parameter integer TX_CLK_DELAY_TAPS = 0      // RGMII transmit clock delay (80 = ~2 ns)
+    parameter integer TX_CLK_DELAY_TAPS = 0,     // RGMII transmit clock delay (80 = ~2 ns)
+    parameter         CLKI_MHZ          = "25",  // board oscillator, MHz (vnic_pll)
+    parameter integer CLKI_DIV          = 1      // vnic_pll reference divider: CLKI_MHZ / CLKI_DIV = 25
 ) (
-    input  wire       clk,               // 125 MHz
-    input  wire       rst,               // synchronous to clk
+    input  wire       clk_in,            // board oscillator
+    input  wire       rst_btn,           // asynchronous reset request (e.g. a button), high = reset
+    output wire       rst,               // the device's reset, synchronous to the 125 MHz clock
 
     input  wire       uart_rx,
     output wire       uart_tx,
@@ -48,6 +53,26 @@ module vnic_board_core #(
     localparam integer HOST_AW = 64;
     localparam integer REG_AW  = 18;
     localparam integer ID_W    = 4;
+
+    // --------------------------------------------------- clock, reset
+    wire clk, locked;
+
+    vnic_pll #(
+        .CLKI_MHZ (CLKI_MHZ),
+        .CLKI_DIV (CLKI_DIV)
+    ) u_pll (
+        .clk_in  (clk_in),
+        .clk_out (clk),
+        .locked  (locked)
+    );
+
+    vnic_reset_sync #(
+        .STAGES (8)
+    ) u_rst (
+        .clk     (clk),
+        .rst_in  (!locked || rst_btn),
+        .rst_out (rst)
+    );
 
     // ------------------------------------------- UART register bridge
     wire [7:0] urx_data, utx_data;

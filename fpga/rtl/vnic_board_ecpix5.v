@@ -51,25 +51,8 @@ module vnic_board_ecpix5 #(
     output wire       rgmii_tx_ctl
 );
 
-    wire       clk, locked, rst;
+    wire       rst;
     wire [3:0] status;
-
-    vnic_pll #(
-        .CLKI_MHZ ("100"),
-        .CLKI_DIV (4)
-    ) u_pll (
-        .clk_in  (clk100),
-        .clk_out (clk),
-        .locked  (locked)
-    );
-
-    vnic_reset_sync #(
-        .STAGES (8)
-    ) u_rst (
-        .clk     (clk),
-        .rst_in  (!locked || !rst_n),
-        .rst_out (rst)
-    );
 
     assign eth_rst_n = 1'b1;
     assign led_r_n   = {3'b111, !rst};
@@ -87,9 +70,12 @@ module vnic_board_ecpix5 #(
         .HOST_MEM_BYTES    (HOST_MEM_BYTES),
         .CLKS_PER_BIT      (CLKS_PER_BIT),
         .RX_DELAY_TAPS     (0),
-        .TX_CLK_DELAY_TAPS (80)
+        .TX_CLK_DELAY_TAPS (80),
+        .CLKI_MHZ          ("100"),
+        .CLKI_DIV          (4)
     ) u_core (
-        .clk          (clk),
+        .clk_in       (clk100),
+        .rst_btn      (!rst_n),
         .rst          (rst),
         .uart_rx      (uart_rx),
         .uart_tx      (uart_tx),

@@ -189,7 +189,7 @@ module vnic_board_tb;
     reg [31:0] data;
 
     initial begin
-        wait (dut.rst === 1'b0);
+        wait (dut.u_core.rst === 1'b0);
         repeat (20) @(posedge clk);
 
         reg_read({20'd0, VNIC_PF_G_ID}, st, data);

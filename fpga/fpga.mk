@@ -22,8 +22,11 @@
 #                           check -assert (both are part of make lint)
 # Tests (make test): fpga-rgmii-loop (RGMII loopback of the MAC shim, Icarus),
 # fpga-axi-ram (bursts, strobes, back-pressure, DECERR of the host memory),
-# fpga-board-smoke (UART register bridge on the board top, Icarus),
-# fpga-synth-check (Yosys synthesis of the small configuration).
+# fpga-board-smoke (UART register bridge on the 5A-75B board top, Icarus),
+# fpga-board-smoke-ecpix5 (the same on the ECPIX-5 top, plus its reset button
+# and LEDs),
+# fpga-flow-test (flow.sh with stand-in tools: over-full stop, report,
+# failures), fpga-synth-check (Yosys synthesis of the small configuration).
 
 FPGA_B        := $(BUILD)/fpga
 FPGA_TARGETS  := ecp5-85f ecpix5 5a-75b ice40 regs-85f regs-25f
@@ -76,14 +79,27 @@ $(FPGA_B)/sim/board.vvp: fpga/tb/vnic_board_tb.v $(FPGA_BOARD_SRC) $(FPGA_DEV_SR
 	$(IVERILOG) $(FPGA_IVFLAGS) -s vnic_board_tb -o $@ fpga/tb/vnic_board_tb.v \
 		$(call fpga_flist,$(FPGA_SIM_F)) $(call fpga_flist,$(FPGA_TOP_F))
 
-TEST_DEPS += $(FPGA_B)/sim/rgmii_loop.vvp $(FPGA_B)/sim/axi_ram.vvp $(FPGA_B)/sim/board.vvp
-TEST_CMDS += fpga-rgmii-loop fpga-axi-ram fpga-board-smoke
+# The same test on the ECPIX-5 top (reset button and LEDs checked too).
+$(FPGA_B)/sim/board_ecpix5.vvp: fpga/tb/vnic_board_tb.v $(FPGA_BOARD_SRC) $(FPGA_DEV_SRC) | $(BOOTSTRAP)
+	@mkdir -p $(@D)
+	$(IVERILOG) $(FPGA_IVFLAGS) -DBOARD_ECPIX5 -s vnic_board_tb -o $@ fpga/tb/vnic_board_tb.v \
+		$(call fpga_flist,$(FPGA_SIM_F)) $(call fpga_flist,$(FPGA_TOP_F))
+
+TEST_DEPS += $(FPGA_B)/sim/rgmii_loop.vvp $(FPGA_B)/sim/axi_ram.vvp $(FPGA_B)/sim/board.vvp \
+             $(FPGA_B)/sim/board_ecpix5.vvp
+TEST_CMDS += fpga-rgmii-loop fpga-axi-ram fpga-board-smoke fpga-board-smoke-ecpix5
 TEST_CMD_fpga-rgmii-loop  = $(VVP) -n $(FPGA_B)/sim/rgmii_loop.vvp
 TEST_CMD_fpga-axi-ram     = $(VVP) -n $(FPGA_B)/sim/axi_ram.vvp
 # Simulated time stops if the device has a zero-delay loop under Icarus: the
 # wall-clock limit turns that into a failure with a reason (normal run: seconds).
 TEST_CMD_fpga-board-smoke = timeout 300 $(VVP) -n $(FPGA_B)/sim/board.vvp || \
 	{ rc=$$?; [ $$rc = 124 ] && echo "fpga-board-smoke: no progress in 300 s (simulation stuck)"; exit $$rc; }
+TEST_CMD_fpga-board-smoke-ecpix5 = timeout 300 $(VVP) -n $(FPGA_B)/sim/board_ecpix5.vvp || \
+	{ rc=$$?; [ $$rc = 124 ] && echo "fpga-board-smoke-ecpix5: no progress in 300 s (simulation stuck)"; exit $$rc; }
+
+# flow.sh itself, with stand-in tools (over-full stop, report, failures).
+TEST_CMDS += fpga-flow-test
+TEST_CMD_fpga-flow-test = fpga/scripts/test_flow.sh $(FPGA_B)/flow-test
 
 # Yosys (base tool set): the board top elaborates, no latches, check -assert.
 LINT_CMDS += fpga-synth-check

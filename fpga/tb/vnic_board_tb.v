@@ -1,8 +1,10 @@
-// vnic_board_tb: smoke test of the 5A-75B board top through its UART register bridge.
+// vnic_board_tb: smoke test of a board top through its UART register bridge.
 `timescale 1ns / 1ps
 `default_nettype none
 //
-// Simulates vnic_board_5a75b with the behavioural PLL and DDR models
+// Simulates vnic_board_5a75b (or, with BOARD_ECPIX5 defined,
+// vnic_board_ecpix5, whose reset button and LEDs are checked at the end)
+// with the behavioural PLL and DDR models
 // (fpga/rtl/sim/), the clock pin driven at 125 MHz and a fast UART
 // (CLKS_PER_BIT = 16). Over the UART byte protocol it:
 //   1. reads PF G.ID and expects 0x564E4943 ('VNIC') with status 0xA0;
@@ -40,23 +42,52 @@ module vnic_board_tb;
     reg [3:0]  rxd = 4'h0;
     reg        rx_ctl = 1'b0;
 
+    // Ports both board tops share: UART, PHY reset, RGMII.
+`define BOARD_TB_COMMON_PORTS \
+        .uart_rx      (uart_rx), \
+        .uart_tx      (uart_tx), \
+        .eth_rst_n    (eth_rst_n), \
+        .rgmii_rxc    (rxc), \
+        .rgmii_rxd    (rxd), \
+        .rgmii_rx_ctl (rx_ctl), \
+        .rgmii_txc    (rgmii_txc), \
+        .rgmii_txd    (rgmii_txd), \
+        .rgmii_tx_ctl (rgmii_tx_ctl)
+
+`ifdef BOARD_ECPIX5
+    // ECPIX-5: reset button (low while pressed), LEDs active low: red[0] lit
+    // while the device is in reset, green[3:0] the status bits.
+    reg        rst_n = 1'b1;
+    wire [3:0] led_r_n, led_g_n, led_b_n;
+    assign status = ~led_g_n;
+    localparam BOARD = "vnic_board_ecpix5";
+
+    vnic_board_ecpix5 #(
+        .NUM_VNIC     (NUM_VNIC),
+        .DATA_W       (DATA_W),
+        .CLKS_PER_BIT (CPB)
+    ) dut (
+        .clk100       (clk),
+        .rst_n        (rst_n),
+        .led_r_n      (led_r_n),
+        .led_g_n      (led_g_n),
+        .led_b_n      (led_b_n),
+        `BOARD_TB_COMMON_PORTS
+    );
+`else
+    localparam BOARD = "vnic_board_5a75b";
+
     vnic_board_5a75b #(
         .NUM_VNIC     (NUM_VNIC),
         .DATA_W       (DATA_W),
         .CLKS_PER_BIT (CPB)
     ) dut (
         .clk25        (clk),
-        .uart_rx      (uart_rx),
-        .uart_tx      (uart_tx),
         .status       (status),
-        .eth_rst_n    (eth_rst_n),
-        .rgmii_rxc    (rxc),
-        .rgmii_rxd    (rxd),
-        .rgmii_rx_ctl (rx_ctl),
-        .rgmii_txc    (rgmii_txc),
-        .rgmii_txd    (rgmii_txd),
-        .rgmii_tx_ctl (rgmii_tx_ctl)
+        `BOARD_TB_COMMON_PORTS
     );
+`endif
+`undef BOARD_TB_COMMON_PORTS
 
     integer passed = 0, failed = 0;
 
@@ -243,7 +274,26 @@ module vnic_board_tb;
         reg_read({20'd0, VNIC_PF_GSTAT_DROP_MACERR_LO}, st, data);
         check("GSTAT.DROP_MACERR", data, 32'd1);
 
-        $display("vnic_board_tb: UART bridge smoke test on vnic_board_5a75b");
+`ifdef BOARD_ECPIX5
+        // ---- the reset button: the device returns to its reset state
+        check("eth_rst_n", {31'd0, eth_rst_n}, 32'd1);
+        check("red LED off out of reset", {31'd0, led_r_n[0]}, 32'd1);
+        check("blue LEDs off", {28'd0, led_b_n}, 32'hF);
+        rst_n = 1'b0;
+        repeat (20) @(posedge clk);
+        check("reset while button pressed", {31'd0, dut.u_core.rst}, 32'd1);
+        check("red LED lit in reset", {31'd0, led_r_n[0]}, 32'd0);
+        rst_n = 1'b1;
+        wait (dut.u_core.rst === 1'b0);
+        repeat (20) @(posedge clk);
+        reg_read({20'd0, VNIC_PF_STAGE_MAC_LO}, st, data);
+        check("STAGE.MAC_LO after the button", data, VNIC_PF_STAGE_MAC_LO_RESET);
+        reg_read({20'd0, VNIC_PF_GSTAT_RX_FRAMES_LO}, st, data);
+        check("GSTAT.RX_FRAMES after the button", data, 32'd0);
+        reg_read({20'd0, VNIC_PF_G_CTRL}, st, data);
+        check("G.CTRL after the button", data, VNIC_PF_G_CTRL_RESET);
+`endif
+        $display("vnic_board_tb: UART bridge smoke test on %0s", BOARD);
         $display("%0d passed, %0d failed", passed, failed);
         if (failed != 0) $fatal(1, "vnic_board_tb: FAIL");
         $finish;

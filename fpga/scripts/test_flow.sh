@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# test_flow.sh: tests of fpga/scripts/flow.sh with stand-in tools (no FPGA
+# tools needed, a few seconds). Run from the repository root:
+#   fpga/scripts/test_flow.sh WORKDIR
+# Cases:
+#   over-full   nextpnr reports TRELLIS_COMB above 100 % after packing and
+#               then keeps running (as the real one does): flow.sh must stop
+#               it at once, fail, and name the resource and the numbers;
+#   fits        a run that fits: report.txt with the utilisation, fmax per
+#               clock, the critical path and the bitstream; exit 0;
+#   pnr-fails   nextpnr exits non-zero without an over-full report: flow.sh
+#               fails and shows the end of nextpnr.log;
+#   no-tool     a tool missing from PATH: flow.sh fails naming it.
+# Prints one line per case and `N passed, N failed`; exits non-zero on any
+# failure.
+set -uo pipefail
+
+W=${1:?usage: fpga/scripts/test_flow.sh WORKDIR}
+FLOW=fpga/scripts/flow.sh
+rm -rf "$W"
+mkdir -p "$W/bin" "$W/tgt/flowtest"
+W=$(cd "$W" && pwd)
+passed=0
+failed=0
+
+ok()   { echo "ok   $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+
+# ---------------------------------------------------------------- stand-in tools
+# yosys: writes the `stat` output the flow's script asks for (tee -o PATH stat).
+cat > "$W/bin/fake-yosys" <<'EOF'
+#!/usr/bin/env bash
+log="" script=""
+while [ $# -gt 0 ]; do case "$1" in -l) log="$2"; shift 2;; -s) script="$2"; shift 2;; *) shift;; esac; done
+: > "$log"
+stat=$(sed -n 's/^tee -o \([^ ]*\) stat$/\1/p' "$script")
+printf '   Number of cells:   1500\n     1000   LUT4\n      500   TRELLIS_FF\n' > "$stat"
+EOF
+# nextpnr, over-full: the packing report, then "placing" until killed.
+cat > "$W/bin/fake-nextpnr-full" <<'EOF'
+#!/usr/bin/env bash
+log=""
+while [ $# -gt 0 ]; do case "$1" in -l) log="$2"; shift 2;; *) shift;; esac; done
+echo $$ > "$(dirname "$log")/fake-nextpnr.pid"
+printf 'Info: Device utilisation:\nInfo: \t          TRELLIS_FF:   32722/  83640    39%%\nInfo: \t        TRELLIS_COMB:  108531/  83640   129%%\n' > "$log"
+exec sleep 120
+EOF
+# nextpnr, fits: utilisation, fmax and one critical path in the JSON report.
+cat > "$W/bin/fake-nextpnr-fit" <<'EOF'
+#!/usr/bin/env bash
+log="" rep="" cfg=""
+while [ $# -gt 0 ]; do
+    case "$1" in -l) log="$2"; shift 2;; --report) rep="$2"; shift 2;; --textcfg) cfg="$2"; shift 2;; *) shift;; esac
+done
+printf 'Info: Device utilisation:\nInfo: \t        TRELLIS_COMB:  1500/  83640     1%%\n' > "$log"
+echo "config" > "$cfg"
+cat > "$rep" <<'JSON'
+{"utilization": {"TRELLIS_COMB": {"used": 1500, "available": 83640},
+                 "TRELLIS_FF": {"used": 500, "available": 83640}},
+ "fmax": {"$glbnet$clk": {"achieved": 131.5, "constraint": 125.0},
+          "$glbnet$rgmii_rxc$TRELLIS_IO_IN": {"achieved": 98.25, "constraint": 125.0}},
+ "critical_paths": [{"from": "posedge $glbnet$clk", "to": "posedge $glbnet$clk", "path": [
+   {"type": "clk-to-q", "delay": 0.5, "from": {"cell": "u_regs.seq_q_TRELLIS_FF_Q", "port": "CLK"}, "to": {"cell": "u_regs.seq_q_TRELLIS_FF_Q", "port": "Q"}},
+   {"type": "routing", "delay": 1.25, "net": "u_regs.cmd_fire_LUT4_Z", "sources": ["rtl/vnic_regs.v:812.5-812.40"], "from": {"cell": "a", "port": "Q"}, "to": {"cell": "b", "port": "A"}},
+   {"type": "logic", "delay": 0.4, "from": {"cell": "b", "port": "A"}, "to": {"cell": "b", "port": "Z"}},
+   {"type": "setup", "delay": 0.1, "from": {"cell": "u_regs.st_q_TRELLIS_FF_Q", "port": "DI"}, "to": {"cell": "u_regs.st_q_TRELLIS_FF_Q", "port": "DI"}}]}]}
+JSON
+EOF
+# nextpnr that fails on its own (e.g. an unroutable design).
+cat > "$W/bin/fake-nextpnr-err" <<'EOF'
+#!/usr/bin/env bash
+log=""
+while [ $# -gt 0 ]; do case "$1" in -l) log="$2"; shift 2;; *) shift;; esac; done
+printf 'Info: Routing..\nERROR: Failed to route arc 0 of net foo\n' > "$log"
+exit 1
+EOF
+cat > "$W/bin/fake-ecppack" <<'EOF'
+#!/usr/bin/env bash
+for last; do :; done
+echo "bitstream" > "$last"
+EOF
+chmod +x "$W"/bin/*
+
+cat > "$W/tgt/flowtest/target.conf" <<'EOF'
+DESCRIPTION="flow.sh test target"
+FAMILY=ecp5
+DEVICE=85k
+PACKAGE=CABGA381
+TOP=vnic_reset_sync
+SOURCES="fpga/rtl/vnic_reset_sync.v"
+FREQ=125
+EOF
+
+# run NEXTPNR OUTDIR: flow.sh with the stand-ins; sets rc, secs, out (stdout+stderr)
+run() {
+    local t0
+    t0=$(date +%s)
+    out=$(YOSYS_ECP5="$W/bin/fake-yosys" NEXTPNR_ECP5="$W/bin/$1" ECPPACK="$W/bin/fake-ecppack" \
+          timeout 100 "$FLOW" "$W/tgt/flowtest" "$W/$2" 2>&1)
+    rc=$?
+    secs=$(( $(date +%s) - t0 ))
+}
+
+# ---------------------------------------------------------------- over-full
+run fake-nextpnr-full full
+if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ]; then ok "over-full: flow.sh fails (rc $rc)"; else fail "over-full: rc $rc (124 = nextpnr not stopped)"; fi
+if grep -q "the design does not fit 85k: TRELLIS_COMB: 108531/83640 129%" <<<"$out"; then
+    ok "over-full: names the resource and the numbers"
+else
+    fail "over-full: message missing; output was: $out"
+fi
+if [ "$secs" -lt 30 ]; then ok "over-full: stopped after packing (${secs} s)"; else fail "over-full: took ${secs} s"; fi
+pid=$(cat "$W/full/fake-nextpnr.pid" 2>/dev/null || echo "")
+if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+    ok "over-full: nextpnr no longer running"
+else
+    fail "over-full: nextpnr (pid '${pid}') still running or never started"
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null
+fi
+if grep -q "TRELLIS_FF" <<<"$out" && ! grep -q "does not fit.*TRELLIS_FF" <<<"$out"; then
+    ok "over-full: a resource under 100 % is not blamed"
+else
+    fail "over-full: resource list wrong: $out"
+fi
+
+# ---------------------------------------------------------------- fits
+run fake-nextpnr-fit fit
+rep="$W/fit/report.txt"
+if [ "$rc" -eq 0 ]; then ok "fits: exit 0"; else fail "fits: rc $rc: $out"; fi
+if grep -Eq "logic cells \(LUT4/carry\) +1500 / 83640" "$rep" 2>/dev/null; then ok "fits: utilisation in report.txt"; else fail "fits: utilisation missing"; fi
+if grep -Eq "^  clk +131.50 MHz  PASS" "$rep" 2>/dev/null && grep -Eq "^  rgmii_rxc +98.25 MHz  FAIL" "$rep"; then
+    ok "fits: fmax per clock, PASS/FAIL against 125 MHz"
+else
+    fail "fits: fmax lines missing"
+fi
+if grep -q "timing      FAIL: below 125 MHz: rgmii_rxc" "$rep" 2>/dev/null; then ok "fits: timing verdict names the slow clock"; else fail "fits: timing verdict wrong"; fi
+if grep -q "critical path clk: 2.25 ns, 1 logic levels" "$rep" 2>/dev/null && grep -q "u_regs.cmd_fire~  1.25 ns  rtl/vnic_regs.v:812" "$rep"; then
+    ok "fits: critical path with its RTL source"
+else
+    fail "fits: critical path missing"
+fi
+if [ -s "$W/fit/flowtest.bit" ] && grep -q "bitstream   $W/fit/flowtest.bit" "$rep"; then ok "fits: bitstream written and reported"; else fail "fits: no bitstream"; fi
+
+# ---------------------------------------------------------------- nextpnr fails
+run fake-nextpnr-err err
+if [ "$rc" -ne 0 ] && grep -q "place and route failed" <<<"$out" && grep -q "ERROR: Failed to route arc" <<<"$out"; then
+    ok "pnr-fails: fails with the end of nextpnr.log"
+else
+    fail "pnr-fails: rc $rc: $out"
+fi
+if [ ! -e "$W/err/report.txt" ] || [ ! -s "$W/err/report.txt" ]; then ok "pnr-fails: no report written"; else fail "pnr-fails: a report was written"; fi
+
+# ---------------------------------------------------------------- missing tool
+run no-such-nextpnr none
+if [ "$rc" -ne 0 ] && grep -q "'$W/bin/no-such-nextpnr' not found" <<<"$out"; then ok "no-tool: names the missing tool"; else fail "no-tool: rc $rc: $out"; fi
+
+echo "test_flow: flow.sh with stand-in tools"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

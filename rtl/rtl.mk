@@ -12,7 +12,7 @@ RTL_B     := $(BUILD)/rtl
 RTL_F     := rtl/vnic_top.f
 RTL_VLT   := rtl/vnic.vlt
 RTL_SRCS  := $(addprefix rtl/,$(filter %.v,$(shell cat $(RTL_F) 2>/dev/null)))
-RTL_DEPS   = $(RTL_SRCS) $(RTL_F) $(RTL_VLT) rtl/vnic_regs.vh rtl/rtl.mk
+RTL_DEPS   = $(RTL_SRCS) $(RTL_F) $(RTL_VLT) rtl/vnic_regs.vh rtl/vnic_xlate.vh rtl/rtl.mk
 
 # ---------------------------------------------------------------- Verilator lint
 # name:overrides; every configuration must be -Wall clean.

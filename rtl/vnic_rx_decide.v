@@ -165,10 +165,21 @@ assign rx_used = used_q;
 
 // ---------------------------------------------------------------- decision
 wire [13:0] len14 = dec_len[13:0];
-wire [13:0] len_m4 = len14 - 14'd4;
 localparam [31:0] WM1_32 = W - 1;
 localparam [14:0] WM1 = WM1_32[14:0];
-wire [14:0] s_len = ({1'b0, len_m4} + WM1) & ~WM1;   // S(L) = W * ceil((L-4)/W)
+localparam [14:0] WM5 = WM1 - 15'd4;
+// S(L) = W * ceil((L-4)/W), one adder: L - 4 + W - 1 (only used for accepted
+// copies, whose L passed the RUNT check)
+wire [14:0] s_len = ({1'b0, len14} + WM5) & ~WM1;
+
+// Partition room per vNIC, from registers only (in parallel with S(L)):
+// used + S(L) > size  <=>  size - used < S(L), compared signed.
+reg  [NV*34-1:0] room;
+integer v_5;
+always @* begin
+    for (v_5 = 0; v_5 < NV; v_5 = v_5 + 1)
+        room[v_5*34 +: 34] = {2'b00, cfg_rx_size[v_5*32 +: 32]} - {2'b00, used_q[v_5*32 +: 32]};
+end
 
 reg  [3:0]    wire_v;
 reg  [NV-1:0] cand, dest, acc;
@@ -206,7 +217,7 @@ always @* begin
             outc[2*v_1 +: 2] = 2'd1;
         else if (cfg_flags[v_1*7 + 4] && pol_q[v_1*48 + 24 +: 24] < {10'd0, len14})
             outc[2*v_1 +: 2] = 2'd2;
-        else if ({1'b0, used_q[v_1*32 +: 32]} + {18'd0, s_len} > {1'b0, cfg_rx_size[v_1*32 +: 32]})
+        else if ($signed(room[v_1*34 +: 34]) < $signed({19'd0, s_len}))
             outc[2*v_1 +: 2] = 2'd3;
         if (!dest[v_1]) outc[2*v_1 +: 2] = 2'd0;
         acc[v_1] = dec_valid && dest[v_1] && outc[2*v_1 +: 2] == 2'd0;
@@ -231,30 +242,36 @@ assign trc_rx_dec_dest    = dest;
 assign trc_rx_dec_outcome = outc;
 
 // ---------------------------------------------------------------- state update
-reg [48:0] upd_p, upd_b;
+// Both outcomes of each update are computed from registers and the frame's
+// length in parallel with the decision; the decision (acc) only selects.
+reg [48:0] upd_a, upd_b, upd_c;      // refill; refill minus the frame; the cap
+reg [47:0] pol_keep, pol_take;       // min(cap, ...) of both
+reg [31:0] used_base;                // RX_USED after releases and RESET
 always @* begin
-    upd_p = 49'd0;
+    upd_a = 49'd0;
     upd_b = 49'd0;
+    upd_c = 49'd0;
+    pol_keep = 48'd0;
+    pol_take = 48'd0;
+    used_base = 32'd0;
     pol_d = pol_q;
     used_d = used_q;
     for (v_2 = 0; v_2 < NV; v_2 = v_2 + 1) begin
-        upd_b = {1'b0, cfg_pol_burst[v_2*24 +: 24], 24'd0};
-        upd_p = {1'b0, pol_q[v_2*48 +: 48]} + {17'd0, cfg_pol_rate[v_2*32 +: 32]};
-        if (acc[v_2] && cfg_flags[v_2*7 + 4])
-            upd_p = upd_p - {1'b0, 10'd0, len14, 24'd0};
-        pol_d[v_2*48 +: 48] = (upd_p > upd_b) ? upd_b[47:0] : upd_p[47:0];
+        upd_c = {1'b0, cfg_pol_burst[v_2*24 +: 24], 24'd0};
+        upd_a = {1'b0, pol_q[v_2*48 +: 48]} + {17'd0, cfg_pol_rate[v_2*32 +: 32]};
+        upd_b = upd_a - {1'b0, 10'd0, len14, 24'd0};
+        pol_keep = (upd_a > upd_c) ? upd_c[47:0] : upd_a[47:0];
+        pol_take = (upd_b > upd_c) ? upd_c[47:0] : upd_b[47:0];
+        pol_d[v_2*48 +: 48] = (acc[v_2] && cfg_flags[v_2*7 + 4]) ? pol_take : pol_keep;
         if ((cmd_commit || cmd_reset) && cmd_vnic == v_2[4:0])
             pol_d[v_2*48 +: 48] = {cmd_pol_burst, 24'd0};
 
-        if (acc[v_2]) begin
-            used_d[v_2*32 +: 32] = used_d[v_2*32 +: 32] + {17'd0, s_len};
-        end
-        if (rel_valid && rel_vnic == v_2[4:0]) begin
-            used_d[v_2*32 +: 32] = used_d[v_2*32 +: 32] - {16'd0, rel_bytes};
-        end
-        if (cmd_reset && cmd_vnic == v_2[4:0]) begin
-            used_d[v_2*32 +: 32] = used_d[v_2*32 +: 32] - flush_bytes;
-        end
+        used_base = used_q[v_2*32 +: 32];
+        if (rel_valid && rel_vnic == v_2[4:0])
+            used_base = used_base - {16'd0, rel_bytes};
+        if (cmd_reset && cmd_vnic == v_2[4:0])
+            used_base = used_base - flush_bytes;
+        used_d[v_2*32 +: 32] = acc[v_2] ? used_base + {17'd0, s_len} : used_base;
     end
 end
 

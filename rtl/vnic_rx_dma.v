@@ -253,52 +253,9 @@ function in_nv;                            // v is a vNIC of this device
     end
 endfunction
 
-// Guest-to-host translation through one vNIC's windows (architecture §6, as
-// vnic_dma_xlate): {ok, host address}; [g, g + len) lies inside window w iff
-// SIZE_w != 0, 0 <= g - GBASE_w < 2^32 and g - GBASE_w + len <= SIZE_w. The
-// windows come from committed configurations, so GBASE, HBASE and SIZE are
-// multiples of 4 KiB (COMMIT refuses others: RANGE, §3) and only their bits
-// 12 and up take part: with dH = g[63:12] - GBASE_w[63:12] (its borrow is the
-// g >= GBASE test) and e = g[11:0] + len, the access fits iff
-// SIZE_w[31:12] - dH >= ceil(e / 4096). The last window that holds the access
-// gives the host address {HBASE[63:12] + dH, g[11:0]}, plus 8 if add8 (the
-// carry of g[11:0] + 8 goes into the page add). No hit: {0, 0}.
-function [64:0] xl;
-    input [NUM_WIN*64-1:0] gb;             // GBASE of window w at [w*64 +: 64]
-    input [NUM_WIN*64-1:0] hb;             // HBASE
-    input [NUM_WIN*32-1:0] sz;             // SIZE, bytes
-    input [63:0]           g;              // guest address
-    input [15:0]           len;            // access length, bytes
-    input                  add8;           // return the host address + 8
-    integer w;
-    reg [16:0] e;                          // g[11:0] + len
-    reg [4:0]  c;                          // 4 KiB pages the access reaches from g's page
-    reg [52:0] d;                          // g - GBASE_w in pages, borrow in bit 52
-    reg [20:0] r;                          // SIZE_w - (g - GBASE_w) in pages, borrow in bit 20
-    reg        ok;
-    reg [51:0] hs;
-    reg [19:0] ds;
-    reg [12:0] lo;                         // g[11:0] (+ 8)
-    begin
-        e = {5'd0, g[11:0]} + {1'b0, len};
-        c = e[16:12] + {4'd0, e[11:0] != 12'd0};
-        ok = 1'b0;
-        hs = 52'd0;
-        ds = 20'd0;
-        for (w = 0; w < NUM_WIN; w = w + 1) begin
-            d = {1'b0, g[63:12]} - {1'b0, gb[w*64 + 12 +: 52]};
-            r = {1'b0, sz[w*32 + 12 +: 20]} - {1'b0, d[19:0]};
-            if (sz[w*32 + 12 +: 20] != 20'd0 && !d[52] && d[51:20] == 32'd0 && !r[20]
-                && (r[19:5] != 15'd0 || r[4:0] >= c)) begin
-                ok = 1'b1;
-                hs = hb[w*64 + 12 +: 52];
-                ds = d[19:0];
-            end
-        end
-        lo = {1'b0, g[11:0]} + {9'd0, add8, 3'd0};
-        xl = {ok, hs + {32'd0, ds} + {51'd0, lo[12]}, ok ? lo[11:0] : 12'd0};
-    end
-endfunction
+// Guest-to-host translation through one vNIC's windows: function `xl`
+// (architecture §6, page-based; shared with vnic_dma_xlate).
+`include "vnic_xlate.vh"
 
 // ---------------------------------------------------------------- per-vNIC state
 reg [NV*16-1:0] fetch_q, fetch_d;       // next ring index to prefetch
@@ -433,13 +390,13 @@ wire [15:0] pb_avail = (pv_tail - pv_fetch) & pv_mask;
 wire [16:0] pb_toend = ({1'b0, pv_mask} + 17'd1) - {1'b0, pv_fetch};
 wire [3:0]  pb_room  = 4'd8 - pv_cnt - pv_infl;
 wire [2:0]  pb_to64  = 3'd4 - {1'b0, p_g_q[5:4]};
-reg  [2:0]  pb_n;
-always @* begin
-    pb_n = pb_to64;
-    if ({1'b0, pb_room} < {2'b0, pb_n}) pb_n = pb_room[2:0];
-    if (pb_avail < {13'd0, pb_n}) pb_n = pb_avail[2:0];
-    if (pb_toend < {14'd0, pb_n}) pb_n = pb_toend[2:0];
-end
+// each limit saturated at 4 in parallel, then the minimum of four 3-bit values
+wire [2:0]  pb_room4  = (pb_room > 4'd4)   ? 3'd4 : pb_room[2:0];
+wire [2:0]  pb_avail4 = (pb_avail > 16'd4) ? 3'd4 : pb_avail[2:0];
+wire [2:0]  pb_toend4 = (pb_toend > 17'd4) ? 3'd4 : pb_toend[2:0];
+wire [2:0]  pb_m1 = (pb_room4 < pb_to64) ? pb_room4 : pb_to64;
+wire [2:0]  pb_m2 = (pb_toend4 < pb_avail4) ? pb_toend4 : pb_avail4;
+wire [2:0]  pb_n  = (pb_m2 < pb_m1) ? pb_m2 : pb_m1;
 // AR of the batch: aligned address, beats = ceil((off + 16 n) / W)
 wire [LW-1:0] pb_off  = p_h_q[LW-1:0];
 wire [7:0]    pb_bytes = {1'b0, pb_n, 4'd0} + {{(8-LW){1'b0}}, pb_off};

@@ -91,46 +91,53 @@ reg  [NV*DW-1:0] d_q, d_d;
 reg  [4:0]       p1_q, p1_d, p2_q, p2_d;
 
 wire [NV-1:0]    e1, e2;
-reg              dec, gnt, tier1;
+reg              dec, gnt, tier1, p2_ok, tier2_topup;
 reg  [4:0]       gv, tv;              // granted / reported vNIC
 reg  [13:0]      glen;
-reg  [DW-1:0]    d_p2, d_v, q_v;
-reg              p2_in_e2;
 integer v_0, v_1;
+
+// ---------------------------------------------------------------- per-vNIC precomputation
+// Everything a decision may select is computed for every vNIC in parallel
+// from registers and head_len (the granted frame of v is v's head frame):
+// the decision only selects. d_pos: D_v > 0; dq_pos: D_v + quantum > 0.
+reg  [NV*DW-1:0] dq, d_minus, dq_minus;   // D+Q, D-L, D+Q-L
+reg  [NV-1:0]    d_pos, dq_pos;
+always @* begin
+    for (v_0 = 0; v_0 < NV; v_0 = v_0 + 1) begin
+        dq[v_0*DW +: DW] = d_q[v_0*DW +: DW] + {{(DW-14){1'b0}}, cfg_sch_weight[v_0*8 +: 8], 6'd0};
+        d_minus[v_0*DW +: DW] = d_q[v_0*DW +: DW] - {{(DW-14){1'b0}}, head_len[v_0*14 +: 14]};
+        dq_minus[v_0*DW +: DW] = dq[v_0*DW +: DW] - {{(DW-14){1'b0}}, head_len[v_0*14 +: 14]};
+        d_pos[v_0] = !d_q[v_0*DW + DW - 1] && d_q[v_0*DW +: DW] != {DW{1'b0}};
+        dq_pos[v_0] = !dq[v_0*DW + DW - 1] && dq[v_0*DW +: DW] != {DW{1'b0}};
+    end
+end
+
+// ---------------------------------------------------------------- decision
 always @* begin
     dec = ready && (elig != {NV{1'b0}});
     gnt = 1'b0;
     tier1 = (e1 != {NV{1'b0}});
     gv = 5'd0;
     tv = 5'd0;
-    d_p2 = {DW{1'b0}};
-    d_v = {DW{1'b0}};
-    q_v = {DW{1'b0}};
-    p2_in_e2 = 1'b0;
+    p2_ok = 1'b0;                         // p2 in E2 and D_p2 > 0
     for (v_0 = 0; v_0 < NV; v_0 = v_0 + 1)
-        if (p2_q == v_0[4:0]) begin
-            d_p2 = d_q[v_0*DW +: DW];
-            p2_in_e2 = e2[v_0];
-        end
+        if (p2_q == v_0[4:0]) p2_ok = e2[v_0] && d_pos[v_0];
+    tier2_topup = 1'b0;
     if (tier1) begin
         gv = ffs_from(e1, p1_q);
         tv = gv;
         gnt = 1'b1;
     end else if (e2 != {NV{1'b0}}) begin
-        if (p2_in_e2 && !d_p2[DW-1] && d_p2 != {DW{1'b0}}) begin
+        if (p2_ok) begin
             gv = p2_q;
             tv = p2_q;
             gnt = 1'b1;
         end else begin
             tv = ffs_from(e2, (p2_q == NVM1) ? 5'd0 : p2_q + 5'd1);
-            for (v_0 = 0; v_0 < NV; v_0 = v_0 + 1)
-                if (tv == v_0[4:0]) begin
-                    d_v = d_q[v_0*DW +: DW];
-                    q_v = {{(DW-14){1'b0}}, cfg_sch_weight[v_0*8 +: 8], 6'd0};
-                end
             gv = tv;
-            d_v = d_v + q_v;
-            gnt = !d_v[DW-1] && d_v != {DW{1'b0}};
+            for (v_0 = 0; v_0 < NV; v_0 = v_0 + 1)
+                if (tv == v_0[4:0]) gnt = dq_pos[v_0];
+            tier2_topup = dec;
         end
     end
     // with E2 empty (every eligible vNIC above its ceiling) nothing is
@@ -140,9 +147,6 @@ always @* begin
     for (v_0 = 0; v_0 < NV; v_0 = v_0 + 1)
         if (gv == v_0[4:0]) glen = head_len[v_0*14 +: 14];
 end
-
-wire tier2_topup = dec && !tier1 && (e2 != {NV{1'b0}})
-                   && !(p2_in_e2 && !d_p2[DW-1] && d_p2 != {DW{1'b0}});
 
 assign grant_valid = gnt;
 assign grant_vnic  = gv;
@@ -155,24 +159,31 @@ assign trc_rx_grant_elig  = elig;
 
 // ---------------------------------------------------------------- state update
 // G and C: one pair of registers per vNIC (each bucket its own word in
-// simulation, not a field of a wide vector)
+// simulation, not a field of a wide vector). Both values of each bucket,
+// with and without the granted frame paid, are computed in parallel.
 genvar gb;
 generate
     for (gb = 0; gb < NV; gb = gb + 1) begin : gen_bucket
         localparam [31:0] VI = gb;
         reg  [BW-1:0] g_q, c_q;
-        wire [BW-1:0] chg = (gnt && gv == VI[4:0]) ? {{(BW-38){1'b0}}, glen, 24'd0} : {BW{1'b0}};
+        wire [BW-1:0] len = {{(BW-38){1'b0}}, head_len[gb*14 +: 14], 24'd0};
         wire [BW:0]   bb  = {{(BW-47){1'b0}}, cfg_sch_burst[gb*24 +: 24], 24'd0};
+        wire [BW:0]   guar = {{(BW-31){1'b0}}, cfg_sch_guar[gb*32 +: 32]};
+        wire [BW:0]   ceil = {{(BW-31){1'b0}}, cfg_sch_ceil[gb*32 +: 32]};
+        wire [BW:0]   bg_keep = {g_q[BW-1], g_q} + guar;
+        wire [BW:0]   bg_take = {g_q[BW-1], g_q} - {1'b0, len} + guar;
+        wire [BW:0]   bc_keep = {c_q[BW-1], c_q} + ceil;
+        wire [BW:0]   bc_take = {c_q[BW-1], c_q} - {1'b0, len} + ceil;
+        wire [BW-1:0] g_keep = ($signed(bg_keep) > $signed(bb)) ? bb[BW-1:0] : bg_keep[BW-1:0];
+        wire [BW-1:0] g_take = ($signed(bg_take) > $signed(bb)) ? bb[BW-1:0] : bg_take[BW-1:0];
+        wire [BW-1:0] c_keep = ($signed(bc_keep) > $signed(bb)) ? bb[BW-1:0] : bc_keep[BW-1:0];
+        wire [BW-1:0] c_take = ($signed(bc_take) > $signed(bb)) ? bb[BW-1:0] : bc_take[BW-1:0];
         // G pays for tier-1 grants only, C for every grant while ceil_en
-        wire [BW:0]   bg  = {g_q[BW-1], g_q} - {1'b0, tier1 ? chg : {BW{1'b0}}}
-                          + {{(BW-31){1'b0}}, cfg_sch_guar[gb*32 +: 32]};
-        wire [BW:0]   bc  = {c_q[BW-1], c_q} - {1'b0, cfg_flags[gb*7 + 5] ? chg : {BW{1'b0}}}
-                          + {{(BW-31){1'b0}}, cfg_sch_ceil[gb*32 +: 32]};
-        wire          cmd = (cmd_commit || cmd_reset) && cmd_vnic == VI[4:0];
-        wire [BW-1:0] g_d = cmd ? {BW{1'b0}}
-                          : ($signed(bg) > $signed(bb)) ? bb[BW-1:0] : bg[BW-1:0];
+        wire          paid = gnt && gv == VI[4:0];
+        wire          cmd  = (cmd_commit || cmd_reset) && cmd_vnic == VI[4:0];
+        wire [BW-1:0] g_d = cmd ? {BW{1'b0}} : (paid && tier1) ? g_take : g_keep;
         wire [BW-1:0] c_d = cmd ? {{(BW-48){1'b0}}, cmd_sch_burst, 24'd0}
-                          : ($signed(bc) > $signed(bb)) ? bb[BW-1:0] : bc[BW-1:0];
+                          : (paid && cfg_flags[gb*7 + 5]) ? c_take : c_keep;
         always @(posedge clk) begin
             if (rst) begin
                 g_q <= {BW{1'b0}};
@@ -187,6 +198,8 @@ generate
     end
 endgenerate
 
+// Deficits: a tier-2 grant pays L (after the top-up when there was one); a
+// top-up adds the quantum; a vNIC not in E with D > 0 is reset to 0.
 always @* begin
     d_d = d_q;
     p1_d = p1_q;
@@ -194,14 +207,13 @@ always @* begin
     if (gnt && tier1) p1_d = (gv == NVM1) ? 5'd0 : gv + 5'd1;
     if (tier2_topup) p2_d = tv;
     for (v_1 = 0; v_1 < NV; v_1 = v_1 + 1) begin
-        // deficits
-        if (dec && !elig[v_1] && !d_q[v_1*DW + DW - 1] && d_q[v_1*DW +: DW] != {DW{1'b0}})
-            d_d[v_1*DW +: DW] = {DW{1'b0}};
-        if (tier2_topup && tv == v_1[4:0])
-            d_d[v_1*DW +: DW] = d_q[v_1*DW +: DW] + {{(DW-14){1'b0}}, cfg_sch_weight[v_1*8 +: 8], 6'd0};
-        if (gnt && !tier1 && gv == v_1[4:0])
-            d_d[v_1*DW +: DW] = d_d[v_1*DW +: DW] - {{(DW-14){1'b0}}, glen};
         if ((cmd_commit || cmd_reset) && cmd_vnic == v_1[4:0])
+            d_d[v_1*DW +: DW] = {DW{1'b0}};
+        else if (gnt && !tier1 && gv == v_1[4:0])
+            d_d[v_1*DW +: DW] = (tier2_topup && tv == v_1[4:0]) ? dq_minus[v_1*DW +: DW] : d_minus[v_1*DW +: DW];
+        else if (tier2_topup && tv == v_1[4:0])
+            d_d[v_1*DW +: DW] = dq[v_1*DW +: DW];
+        else if (dec && !elig[v_1] && d_pos[v_1])
             d_d[v_1*DW +: DW] = {DW{1'b0}};
     end
 end

@@ -253,6 +253,21 @@ function [RI-1:0] rmask;                 // ring index mask, 0 when there is no 
     end
 endfunction
 
+function [2:0] sat4;                     // min(x, 4)
+    input [RI:0] x;
+    begin
+        sat4 = (x > 4) ? 3'd4 : x[2:0];
+    end
+endfunction
+
+function [2:0] min3;
+    input [2:0] a;
+    input [2:0] b;
+    begin
+        min3 = (a < b) ? a : b;
+    end
+endfunction
+
 function [31:0] stx;                     // S_tx(n), bytes
     input [13:0] n;
     reg   [14:0] r;
@@ -295,6 +310,7 @@ endgenerate
 reg  [NV-1:0]    act, want_f, want_x, want_e;
 reg  [NV*RI-1:0] mask_v;
 reg  [RI-1:0]    m_, t_, unf_, held_;
+reg  [NV*3-1:0]  kf;                      // next fetch batch size per vNIC
 integer          v;
 always @* begin
     for (v = 0; v < NV; v = v + 1) begin
@@ -308,6 +324,15 @@ always @* begin
         want_f[v] = act[v] && !fbad_q[v] && unf_ != {RI{1'b0}} && held_ < 12'd8;
         want_x[v] = act[v] && ((onc_q[v*RI +: RI] - use_q[v*RI +: RI]) & m_) != {RI{1'b0}};
         want_e[v] = act[v] && fbad_q[v] && use_q[v*RI +: RI] == fbi_q[v*RI +: RI];
+        // size of v's next fetch batch, k = min(4, unfetched, 8 - held, to
+        // the 64-byte boundary, to the ring end), from registers only: each
+        // limit saturated at 4 on its own, then a minimum of 3-bit values
+        // (the descriptor at index fet is at base + 16 fet: base is 16-byte
+        // aligned, so its bits [5:4] are base[5:4] + fet[1:0])
+        kf[v*3 +: 3] = min3(min3(sat4({1'b0, unf_}),
+                                 sat4({{(RI-3){1'b0}}, 4'd8} - {1'b0, held_})),
+                            min3(3'd4 - {1'b0, txr_base[v*64 + 4 +: 2] + fet_q[v*RI +: 2]},
+                                 sat4({1'b0, m_ - fet_q[v*RI +: RI]} + 1'b1)));
     end
 end
 wire unused_tail;
@@ -458,7 +483,9 @@ reg              xl_req;
 reg  [4:0]       xl_vnic;
 reg  [63:0]      xl_addr;
 reg  [15:0]      xl_len;
+reg              xl_who;                 // requester: 0 issue, 1 write-back (the answer's tag)
 wire             xl_rsp;
+wire             xl_tag;                 // owner of the answer: 0 issue, 1 write-back
 wire             xl_ok;
 wire [63:0]      xl_h;
 
@@ -472,10 +499,12 @@ vnic_tx_xlate #(
     .cfg_win_hbase (cfg_win_hbase),
     .cfg_win_size  (cfg_win_size),
     .req_valid     (xl_req),
+    .req_tag       (xl_who),
     .req_vnic      (xl_vnic),
     .req_addr      (xl_addr),
     .req_len       (xl_len),
     .rsp_valid     (xl_rsp),
+    .rsp_tag       (xl_tag),
     .rsp_ok        (xl_ok),
     .rsp_haddr     (xl_h)
 );
@@ -510,7 +539,6 @@ reg              ityp_q, ityp_d;         // record waiting for FIFO space (I_REC
 reg  [15:0]      irn_q, irn_d;           // ... its n (vNIC, index, address: iv_q, iidx_q, ig_q)
 reg              arv_q, arv_d;
 reg  [7:0]       arl_q, arl_d;
-reg              xo_q, xo_d;             // owner of the translation answer: 0 issue, 1 write-back
 
 // ---------------------------------------------------------------- landing state
 reg  [11:0]      rb_q, rb_d;             // beat of the head record
@@ -646,8 +674,8 @@ end
 // ---------------------------------------------------------------- main next-state logic
 reg  [4:0]   pick;
 reg  [63:0]  gq;
-reg  [RI-1:0] ix, mk;
-reg  [RI-1:0] s_idx, s_mk, s_use, s_tail, s_fet;   // the picked vNIC's fields
+reg  [RI-1:0] ix;
+reg  [RI-1:0] s_idx, s_use, s_fet;   // the picked vNIC's fields
 reg          e_go, f_go;
 reg  [1:0]   rq_t;
 reg  [15:0]  rq_n;
@@ -655,7 +683,7 @@ reg  [7:0]   s_fbr;
 reg  [63:0]  s_base;
 reg  [47:0]  s_mac;
 reg  [63:0]  s_wbase;
-reg  [RI:0]  kk, lim;
+reg  [2:0]   kk;                         // descriptors in the fetch batch
 reg  [14:0]  tot, bl, b4k;
 reg  [31:0]  sz_v, us_v, need;
 reg  [15:0]  nlen, mxn;
@@ -692,7 +720,7 @@ always @* begin
     pfb_d = pfb_q; pfbv_d = pfbv_q; pfbr_d = pfbr_q; pfba_d = pfba_q;
     ist_d = ist_q; iop_d = iop_q; iv_d = iv_q; frr_d = frr_q; xrr_d = xrr_q; iidx_d = iidx_q;
     ik_d = ik_q; ig_d = ig_q; in_d = in_q; ih_d = ih_q; ioff_d = ioff_q; ibt_d = ibt_q;
-    ifirst_d = ifirst_q; ityp_d = ityp_q; irn_d = irn_q; arv_d = arv_q; arl_d = arl_q; xo_d = xo_q;
+    ifirst_d = ifirst_q; ityp_d = ityp_q; irn_d = irn_q; arv_d = arv_q; arl_d = arl_q; xl_who = 1'b0;
     rb_d = rb_q; fb_d = fb_q; prev_d = prev_q; ferr_d = ferr_q; sa_d = sa_q; tail_d = 1'b0;
     dtk_d = dtk_q; dsl_d = dsl_q; dhalf_d = dhalf_q; derr_d = derr_q;
     // loaded every cycle, read only where they were loaded for: the tail
@@ -714,8 +742,8 @@ always @* begin
     push_v = 1'b0; push_n = 5'd0; push_l = 14'd0;
     sp_v = 1'b0; tl_v = 1'b0; cnt_n = cn_q;
     pinc = {NV*8{1'b0}}; pdec = {NV*8{1'b0}};
-    s_idx = {RI{1'b0}}; s_fet = {RI{1'b0}}; e_go = 1'b0; f_go = 1'b0; s_mk = {RI{1'b0}}; s_use = {RI{1'b0}}; s_tail = {RI{1'b0}}; s_fbr = 8'd0; s_base = 64'd0; s_mac = 48'd0; s_wbase = 64'd0;
-    pick = 5'd0; gq = 64'd0; ix = {RI{1'b0}}; mk = {RI{1'b0}}; kk = {(RI+1){1'b0}}; lim = {(RI+1){1'b0}};
+    s_idx = {RI{1'b0}}; s_fet = {RI{1'b0}}; e_go = 1'b0; f_go = 1'b0; s_use = {RI{1'b0}}; s_fbr = 8'd0; s_base = 64'd0; s_mac = 48'd0; s_wbase = 64'd0;
+    pick = 5'd0; gq = 64'd0; ix = {RI{1'b0}}; kk = 3'd0;
     tot = 15'd0; bl = 15'd0; b4k = 15'd0;
     sz_v = 32'd0; us_v = 32'd0; need = 32'd0; nlen = 16'd0; mxn = {2'd0, g_max_frame} - 16'd4; txlen_bad = 1'b0;
     rtyp = rh[R_TYP +: 2]; rv = rh[R_VNIC +: 5]; rbeats = rh[R_BEATS +: 9]; rn = rh[R_N +: 14];
@@ -736,10 +764,8 @@ always @* begin
                 s_idx  = s_idx  | (fbi_q[v*RI +: RI] & {RI{pick == v[4:0]}});
                 s_fbr  = s_fbr  | (fbr_q[v*8 +: 8] & {8{pick == v[4:0]}});
                 s_base = s_base | (txr_base[v*64 +: 64] & {64{pick == v[4:0]}});
-                s_mk   = s_mk   | (mask_v[v*RI +: RI] & {RI{pick == v[4:0]}});
                 s_fet  = s_fet  | (fet_q[v*RI +: RI] & {RI{pick == v[4:0]}});
                 s_use  = s_use  | (use_q[v*RI +: RI] & {RI{pick == v[4:0]}});
-                s_tail = s_tail | (txr_tail[v*16 +: RI] & {RI{pick == v[4:0]}});
             end
             ix = e_go ? s_idx : f_go ? s_fet : s_use;
             gq = desc_g(s_base, ix);
@@ -751,17 +777,10 @@ always @* begin
                 stop_d = stop_d | onehot(pick);
             end else if (f_go) begin
                 frr_d = ({1'b0, pick} + 6'd1 >= NV[5:0]) ? 5'd0 : pick + 5'd1;
-                mk = s_mk;
                 // k = min(4, unfetched, 8 - held, to the 64-byte boundary, to the ring end)
-                kk = {{(RI-2){1'b0}}, 3'd4};
-                lim = {1'b0, (s_tail - ix) & mk};
-                if (lim < kk) kk = lim;
-                lim = {{(RI-3){1'b0}}, 4'd8} - {1'b0, (ix - s_use) & mk};
-                if (lim < kk) kk = lim;
-                lim = {{(RI-2){1'b0}}, 3'd4} - {{(RI-1){1'b0}}, gq[5:4]};
-                if (lim < kk) kk = lim;
-                lim = {1'b0, mk - ix} + 1'b1;
-                if (lim < kk) kk = lim;
+                // (computed for every vNIC in parallel: kf)
+                for (v = 0; v < NV; v = v + 1)
+                    kk = kk | (kf[v*3 +: 3] & {3{pick == v[4:0]}});
                 iop_d = 1'b0;
                 iv_d = pick;
                 iidx_d = ix;
@@ -769,7 +788,6 @@ always @* begin
                 ig_d = gq;
                 ist_d = I_XL;
                 xl_req = 1'b1;
-                xo_d = 1'b0;
                 xl_vnic = pick;
                 xl_addr = gq;
                 xl_len = {9'd0, kk[2:0], 4'd0};
@@ -803,7 +821,6 @@ always @* begin
                 ist_d = I_REC;
             end else if (us_v <= sz_v && sz_v - us_v >= need && bit_of(slot_free, iv_q)) begin
                 xl_req = 1'b1;
-                xo_d = 1'b0;
                 xl_vnic = iv_q;
                 xl_addr = dc_rd[63:0];
                 xl_len = nlen;
@@ -813,7 +830,7 @@ always @* begin
             end
         end
         I_XL: begin
-            if (xl_rsp && !xo_q) begin
+            if (xl_rsp && !xl_tag) begin
                 ih_d = {xl_h[63:WB], {WB{1'b0}}};
                 ioff_d = {{(5-WB){1'b0}}, xl_h[WB-1:0]};
                 if (!iop_q) begin
@@ -1131,17 +1148,23 @@ always @* begin
             end else if (!cq_empty && !xl_req && !bq_full && !wq_full) begin
                 for (v = 0; v < NV; v = v + 1)
                     s_wbase = s_wbase | (txr_base[v*64 +: 64] & {64{cv == v[4:0]}});
-                if ({1'b0, cv} < NV[5:0]) wg_d = desc_g(s_wbase, ch[C_IDX +: RI]);
+                // the write-back address (bytes 8..15 of the descriptor):
+                // base + 16 idx + 8 in one add, beside base + 16 idx
+                if ({1'b0, cv} < NV[5:0]) begin
+                    wg_d = desc_g(s_wbase, ch[C_IDX +: RI]);
+                    xl_addr = s_wbase + {{(60-RI){1'b0}}, ch[C_IDX +: RI], 4'd8};
+                end else begin
+                    xl_addr = wg_q + 64'd8;
+                end
                 xl_req = 1'b1;
-                xo_d = 1'b1;
+                xl_who = 1'b1;
                 xl_vnic = cv;
-                xl_addr = wg_d + 64'd8;
                 xl_len = 16'd8;
                 wst_d = W_XL;
             end
         end
         W_XL: begin
-            if (xl_rsp && xo_q) begin
+            if (xl_rsp && xl_tag) begin
                 if (xl_ok) begin
                     // (a W queue entry is free: only this engine fills it)
                     wh_d = xl_h;
@@ -1267,7 +1290,7 @@ always @(posedge clk) begin
         pfb_q <= 1'b0; pfbv_q <= 5'd0; pfbr_q <= 8'd0; pfba_q <= 64'd0;
         ist_q <= I_IDLE; iop_q <= 1'b0; iv_q <= 5'd0; frr_q <= 5'd0; xrr_q <= 5'd0; iidx_q <= {RI{1'b0}};
         ik_q <= 3'd0; ig_q <= 64'd0; in_q <= 14'd0; ih_q <= 64'd0; ioff_q <= 5'd0; ibt_q <= 15'd0;
-        ifirst_q <= 1'b0; ityp_q <= 1'b0; irn_q <= 16'd0; arv_q <= 1'b0; arl_q <= 8'd0; xo_q <= 1'b0;
+        ifirst_q <= 1'b0; ityp_q <= 1'b0; irn_q <= 16'd0; arv_q <= 1'b0; arl_q <= 8'd0;
         rb_q <= 12'd0; fb_q <= 12'd0; prev_q <= {DATA_W{1'b0}}; ferr_q <= 1'b0; sa_q <= 48'd0;
         tail_q <= 1'b0; tr_q <= {RW{1'b0}};
         dtk_q <= 3'd0; dsl_q <= 2'd0; dhalf_q <= 1'b0; dlo_q <= 64'd0; derr_q <= 1'b0;
@@ -1286,7 +1309,7 @@ always @(posedge clk) begin
         pfb_q <= pfb_d; pfbv_q <= pfbv_d; pfbr_q <= pfbr_d; pfba_q <= pfba_d;
         ist_q <= ist_d; iop_q <= iop_d; iv_q <= iv_d; frr_q <= frr_d; xrr_q <= xrr_d; iidx_q <= iidx_d;
         ik_q <= ik_d; ig_q <= ig_d; in_q <= in_d; ih_q <= ih_d; ioff_q <= ioff_d; ibt_q <= ibt_d;
-        ifirst_q <= ifirst_d; ityp_q <= ityp_d; irn_q <= irn_d; arv_q <= arv_d; arl_q <= arl_d; xo_q <= xo_d;
+        ifirst_q <= ifirst_d; ityp_q <= ityp_d; irn_q <= irn_d; arv_q <= arv_d; arl_q <= arl_d;
         rb_q <= rb_d; fb_q <= fb_d; prev_q <= prev_d; ferr_q <= ferr_d; sa_q <= sa_d;
         tail_q <= tail_d; tr_q <= tr_d;
         dtk_q <= dtk_d; dsl_q <= dsl_d; dhalf_q <= dhalf_d; dlo_q <= dlo_d; derr_q <= derr_d;

@@ -7,13 +7,17 @@
  * docs/architecture.md §6: window w of vNIC v maps guest
  * [GBASE_w, GBASE_w + SIZE_w) to host HBASE_w + (g - GBASE_w); an access of
  * n bytes at guest g is legal iff [g, g + n) lies inside one window
- * (SIZE_w != 0). The requesting vNIC's windows are selected here and
- * checked by vnic_dma_xlate (vnic_rx_dma applies the same rule in its own
- * function `xl`, which uses only address bits 12 and up).
+ * (SIZE_w != 0). The check is vnic_dma_xlate (the function `xl` of
+ * vnic_xlate.vh, which vnic_rx_dma uses too).
  *
- * One request per cycle (req_valid, vNIC, guest address, length); the
- * answer is registered: rsp_valid one cycle later with rsp_ok and the host
- * address. Latency 1 cycle, throughput 1 per cycle.
+ * One request per cycle (req_valid, vNIC, guest address, length, a tag the
+ * answer carries back). Two registered stages: the request and the
+ * requesting vNIC's windows (their bits 12 and up, all the check uses) are
+ * registered in the request cycle, so the answer is against the windows of
+ * that cycle; the translation runs on those registers in the next cycle and
+ * its answer is registered: rsp_valid two cycles after req_valid, with
+ * rsp_ok, the host address and the tag. Latency 2 cycles, throughput 1 per
+ * cycle.
  */
 module vnic_tx_xlate #(
     parameter integer NUM_VNIC = 8,       // number of vNICs, 1..32
@@ -29,12 +33,14 @@ module vnic_tx_xlate #(
 
     // request
     input  wire                           req_valid,
+    input  wire                           req_tag,        // returned with the answer
     input  wire [4:0]                     req_vnic,
     input  wire [63:0]                    req_addr,       // guest address
     input  wire [15:0]                    req_len,        // bytes, >= 1
 
-    // answer, one cycle later
+    // answer, two cycles later
     output wire                           rsp_valid,
+    output wire                           rsp_tag,
     output wire                           rsp_ok,
     output wire [63:0]                    rsp_haddr
 );
@@ -48,19 +54,15 @@ generate
     end
 endgenerate
 
-reg        vld_q, ok_q;
-reg [63:0] ha_q;
-
 // the windows of the requesting vNIC, selected by the low index bits only
 // (a select by all five bits lets the LUT mapper fold the decoder into every
 // one of the selected bits); an index >= NUM_VNIC is cleared at the
 // registered answer instead, as if its windows were off
 localparam integer VB = (NUM_VNIC > 1) ? $clog2(NUM_VNIC) : 1;
 localparam [31:0]  NV_32 = NUM_VNIC;
-wire                 in_range = ({1'b0, req_vnic} < NV_32[5:0]);
 reg [NUM_WIN*64-1:0] gb, hb;
 reg [NUM_WIN*32-1:0] sz;
-integer              v;
+integer              v, w;
 always @* begin
     gb = {NUM_WIN*64{1'b0}};
     hb = {NUM_WIN*64{1'b0}};
@@ -71,40 +73,69 @@ always @* begin
             hb = cfg_win_hbase[v*NUM_WIN*64 +: NUM_WIN*64];
             sz = cfg_win_size[v*NUM_WIN*32 +: NUM_WIN*32];
         end
+    // bits below 12 of committed windows are 0 (COMMIT: RANGE), the check
+    // does not read them: they are not registered
+    for (w = 0; w < NUM_WIN; w = w + 1) begin
+        gb[w*64 +: 12] = 12'd0;
+        hb[w*64 +: 12] = 12'd0;
+        sz[w*32 +: 12] = 12'd0;
+    end
 end
 
+// ---------------------------------------------------------------- stage 1: request and windows
+reg                  v1_q, t1_q, in1_q;
+reg [63:0]           g1_q;
+reg [15:0]           l1_q;
+reg [NUM_WIN*64-1:0] gb1_q, hb1_q;
+reg [NUM_WIN*32-1:0] sz1_q;
+always @(posedge clk) begin
+    if (rst) begin
+        v1_q <= 1'b0;
+    end else begin
+        v1_q <= req_valid;
+    end
+    t1_q  <= req_tag;
+    in1_q <= ({1'b0, req_vnic} < NV_32[5:0]);
+    g1_q  <= req_addr;
+    l1_q  <= req_len;
+    gb1_q <= gb;
+    hb1_q <= hb;
+    sz1_q <= sz;
+end
+
+// ---------------------------------------------------------------- stage 2: translation
 wire        ok_d;
 wire [63:0] ha_d;
-wire [31:0] room;
-
 vnic_dma_xlate #(
     .NUM_WIN (NUM_WIN)
 ) u_xlate (
-    .win_gbase (gb),
-    .win_hbase (hb),
-    .win_size  (sz),
-    .g         (req_addr),
-    .len       (req_len),
+    .win_gbase (gb1_q),
+    .win_hbase (hb1_q),
+    .win_size  (sz1_q),
+    .g         (g1_q),
+    .len       (l1_q),
     .ok        (ok_d),
-    .h         (ha_d),
-    .room      (room)
+    .h         (ha_d)
 );
 
-wire unused_room = ^room;
-
+reg        vld_q, tag_q, ok_q;
+reg [63:0] ha_q;
 always @(posedge clk) begin
     if (rst) begin
         vld_q <= 1'b0;
+        tag_q <= 1'b0;
         ok_q  <= 1'b0;
         ha_q  <= 64'd0;
     end else begin
-        vld_q <= req_valid;
-        ok_q  <= ok_d && in_range;
-        ha_q  <= in_range ? ha_d : 64'd0;
+        vld_q <= v1_q;
+        tag_q <= t1_q;
+        ok_q  <= ok_d && in1_q;
+        ha_q  <= in1_q ? ha_d : 64'd0;
     end
 end
 
 assign rsp_valid = vld_q;
+assign rsp_tag   = tag_q;
 assign rsp_ok    = ok_q;
 assign rsp_haddr = ha_q;
 

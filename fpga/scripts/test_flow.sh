@@ -7,7 +7,8 @@
 #               then keeps running (as the real one does): flow.sh must stop
 #               it at once, fail, and name the resource and the numbers;
 #   fits        a run that fits: report.txt with the utilisation, fmax per
-#               clock, the critical path and the bitstream; exit 0;
+#               clock, the critical path and the bitstream, the target's
+#               SEED passed to nextpnr; exit 0;
 #   pnr-fails   nextpnr exits non-zero without an over-full report: flow.sh
 #               fails and shows the end of nextpnr.log;
 #   no-tool     a tool missing from PATH: flow.sh fails naming it.
@@ -48,12 +49,14 @@ EOF
 # nextpnr, fits: utilisation, fmax and one critical path in the JSON report.
 cat > "$W/bin/fake-nextpnr-fit" <<'EOF'
 #!/usr/bin/env bash
+args="$*"
 log="" rep="" cfg=""
 while [ $# -gt 0 ]; do
     case "$1" in -l) log="$2"; shift 2;; --report) rep="$2"; shift 2;; --textcfg) cfg="$2"; shift 2;; *) shift;; esac
 done
 printf 'Info: Device utilisation:\nInfo: \t        TRELLIS_COMB:  1500/  83640     1%%\n' > "$log"
 echo "config" > "$cfg"
+echo "$args" > "$(dirname "$log")/nextpnr.args"
 cat > "$rep" <<'JSON'
 {"utilization": {"TRELLIS_COMB": {"used": 1500, "available": 83640},
                  "TRELLIS_FF": {"used": 500, "available": 83640}},
@@ -89,6 +92,7 @@ PACKAGE=CABGA381
 TOP=vnic_reset_sync
 SOURCES="fpga/rtl/vnic_reset_sync.v"
 FREQ=125
+SEED=7
 EOF
 
 # run NEXTPNR OUTDIR: flow.sh with the stand-ins; sets rc, secs, out (stdout+stderr)
@@ -139,6 +143,7 @@ if grep -q "critical path clk: 2.25 ns, 1 logic levels" "$rep" 2>/dev/null && gr
 else
     fail "fits: critical path missing"
 fi
+if grep -q -- "--seed 7 " "$W/fit/nextpnr.args" 2>/dev/null; then ok "fits: the target's SEED reaches nextpnr"; else fail "fits: seed not passed: $(cat "$W/fit/nextpnr.args" 2>/dev/null)"; fi
 if [ -s "$W/fit/flowtest.bit" ] && grep -q "bitstream   $W/fit/flowtest.bit" "$rep"; then ok "fits: bitstream written and reported"; else fail "fits: no bitstream"; fi
 
 # ---------------------------------------------------------------- nextpnr fails

@@ -73,9 +73,9 @@ BLOCK_PARAMS  ?= NUM_VNIC=2
 .PHONY: fpga-block fpga-blocks
 fpga-block: | $(BOOTSTRAP_FPGA)
 	@test -n "$(BLOCK)" || { echo "usage: make fpga-block BLOCK=<module of rtl/> [BLOCK_PARAMS=\"NAME=VALUE ...\"]" >&2; exit 2; }
-	YOSYS="$(YOSYS)" fpga/scripts/blocks.sh --params "$(BLOCK_PARAMS)" $(FPGA_B)/blocks $(BLOCK)
+	YOSYS="$(YOSYS)" BLOCK_FILES="$(call fpga_flist,$(FPGA_TOP_F))" fpga/scripts/blocks.sh --params "$(BLOCK_PARAMS)" $(FPGA_B)/blocks $(BLOCK)
 fpga-blocks: | $(BOOTSTRAP_FPGA)
-	YOSYS="$(YOSYS)" fpga/scripts/blocks.sh --params "$(BLOCK_PARAMS)" $(FPGA_B)/blocks $(FPGA_BLOCKS)
+	YOSYS="$(YOSYS)" BLOCK_FILES="$(call fpga_flist,$(FPGA_TOP_F))" fpga/scripts/blocks.sh --params "$(BLOCK_PARAMS)" $(FPGA_B)/blocks $(FPGA_BLOCKS)
 
 # ---------------------------------------------------------------- simulations
 FPGA_LOOP_SRC := fpga/tb/vnic_rgmii_loop_tb.v fpga/rtl/vnic_rgmii_mac.v fpga/rtl/vnic_rgmii.v \

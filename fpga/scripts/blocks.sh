@@ -3,7 +3,8 @@
 # of context (fpga/scripts/ooc_block.py wraps each: inputs from a shift
 # chain, outputs registered and XOR-reduced), and one table of their area
 # and fmax. Run from the repository root:
-#   fpga/scripts/blocks.sh [--params "NUM_VNIC=2"] OUTDIR MODULE...
+#   BLOCK_FILES="<the files of rtl/vnic_top.f>" fpga/scripts/blocks.sh [--params "NUM_VNIC=2"] OUTDIR MODULE...
+# (make fpga-block / fpga-blocks set BLOCK_FILES from the file list)
 # Writes OUTDIR/MODULE/{ooc_MODULE.v,target.conf,out/report.txt} and
 # OUTDIR/summary.md (one row per block: LUT4, logic cells, FFs, fmax of clk,
 # critical path length, levels, start and end register), and prints the
@@ -33,7 +34,8 @@ SUM="$OUT/summary.md"
 rc=0
 for m in "$@"; do
     d="$OUT/${m#vnic_}"
-    if ! ${PYTHON:-python3} fpga/scripts/ooc_block.py --module "$m" --params "$PARAMS" "$d" >/dev/null; then
+    if ! ${PYTHON:-python3} fpga/scripts/ooc_block.py --module "$m" --params "$PARAMS" \
+            --files "${BLOCK_FILES:?set BLOCK_FILES to the files of rtl/vnic_top.f}" "$d" >/dev/null; then
         echo "blocks.sh: $m: no wrapper" >&2; rc=1; continue
     fi
     if ! fpga/scripts/flow.sh --no-bitstream "$d" "$d/out" > "$d/flow.log" 2>&1; then

@@ -17,8 +17,9 @@ block's inputs gets one XOR LUT more). The port widths come from the base
 tool set's Yosys (`read_verilog; chparam; hierarchy; write_json`).
 
 Usage (from the repository root; `make fpga-block BLOCK=... BLOCK_PARAMS=...`
-runs it and then flow.sh):
-  fpga/scripts/ooc_block.py --module vnic_rx_decide --params "NUM_VNIC=2" OUTDIR
+runs it and then flow.sh, passing --files from the file list):
+  fpga/scripts/ooc_block.py --module vnic_rx_decide --params "NUM_VNIC=2" \
+      --files "rtl/vnic_regs.v rtl/vnic_rx_decide.v ..." OUTDIR
 """
 import argparse
 import json
@@ -26,19 +27,6 @@ import os
 import re
 import subprocess
 import sys
-
-
-def flist(path):
-    """Files of a Verilog file list (// and # comments, options dropped)."""
-    base = os.path.dirname(path)
-    out = []
-    for line in open(path, encoding="utf-8"):
-        line = re.sub(r"//.*|#.*", "", line)
-        for tok in line.split():
-            if tok.startswith("+") or tok.startswith("-"):
-                continue
-            out.append(tok if os.path.exists(tok) else os.path.join(base, tok))
-    return out
 
 
 def ports(yosys, module, params, files, incdir, scratch):
@@ -124,7 +112,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--module", required=True)
     ap.add_argument("--params", default="", help="NAME=VALUE ... (Verilog parameters of the block)")
-    ap.add_argument("--sources", default="rtl/vnic_top.f", help="file list or files holding the block")
+    ap.add_argument("--sources", default="rtl/vnic_top.f",
+                    help="what the target's SOURCES list for flow.sh (file lists expanded there)")
+    ap.add_argument("--files", required=True,
+                    help="the Verilog files of --sources, expanded (make's fpga_flist): read for the ports")
     ap.add_argument("--device", default="85k")
     ap.add_argument("--package", default="CABGA381")
     ap.add_argument("--speed", default="8")
@@ -133,9 +124,7 @@ def main():
     ap.add_argument("outdir")
     a = ap.parse_args()
 
-    srcs = []
-    for s in a.sources.split():
-        srcs += flist(s) if s.endswith(".f") else [s]
+    srcs = a.files.split()
     # only the parameters the block declares (NUM_VNIC=2 applies to most)
     declared = set()
     for f in srcs:

@@ -114,6 +114,14 @@ module vnic_regs #(
     output wire [NUM_VNIC*NUM_WIN*64-1:0] cfg_win_gbase, // window (v,w) at [(v*NUM_WIN+w)*64 +: 64]
     output wire [NUM_VNIC*NUM_WIN*64-1:0] cfg_win_hbase,
     output wire [NUM_VNIC*NUM_WIN*32-1:0] cfg_win_size,  // bytes, 0 = window off
+    // the same windows as writes, for the DMA engines' copies (vnic_win_ram):
+    // in the cycle vNIC win_wv's active copy takes new windows, win_we with
+    // them (window w at [w*64 +: 64] / [w*32 +: 32])
+    output wire                          win_we,
+    output wire [4:0]                    win_wv,
+    output wire [NUM_WIN*64-1:0]         win_wgbase,
+    output wire [NUM_WIN*64-1:0]         win_whbase,
+    output wire [NUM_WIN*32-1:0]         win_wsize,
 
     // VF ring registers
     output wire [NUM_VNIC*64-1:0]        rxr_base,       // guest address
@@ -370,6 +378,21 @@ function chk_win;
     end
 endfunction
 
+// A copy of the active configurations in distributed RAM for the two places
+// that read one vNIC's whole configuration by index: LOAD / the COMMIT
+// checks (acv_q, at the command) and the S_CHKJ fields (jx_q). It is written
+// where act_q is, at COMMIT (the stage into vNIC cv); a vNIC not written
+// since reset reads the reset configuration (cfg_ok_q). Instead of an
+// NV-way multiplexer of CFG_BITS bits at each place.
+reg [CFG_BITS-1:0] cfg_mem [0:NV-1];
+reg [NV-1:0]       cfg_ok_q;
+function [CFG_BITS-1:0] cfg_rd;
+    input [4:0] k;
+    begin
+        cfg_rd = ({1'b0, k} < NV6 && cfg_ok_q[k[VIW-1:0]]) ? cfg_mem[k[VIW-1:0]] : CFG_RESET;
+    end
+endfunction
+
 // vNIC k's fields for S_CHKJ, taken into jx_q the cycle before its check
 // cycle (one NV-way multiplexer of the configuration, by index): another
 // enabled vNIC?, SCH_GUAR, TX and RX partition ends (base + size, 33 bits),
@@ -380,7 +403,7 @@ function [JX_BITS-1:0] chkj_fields;
     input [4:0] k;
     reg [CFG_BITS-1:0] c;
     begin
-        c = act_q[k[VIW-1:0]*CFG_BITS +: CFG_BITS];
+        c = cfg_rd(k);
         chkj_fields = {k != cv_q && c[F_FLAGS], c[F_GUAR +: 32],
                        {1'b0, c[F_TXB +: 32]} + {1'b0, c[F_TXS +: 32]},
                        {1'b0, c[F_RXB +: 32]} + {1'b0, c[F_RXS +: 32]},
@@ -643,6 +666,29 @@ wire do_clear   = done_ok && op_q == OP_CLEAR;
 wire do_commit  = seq_q == S_APPLY && !e_any_q && !dec_now && !not_quiesced;
 wire do_reset   = seq_q == S_FLR && flr_ready && !dec_now;
 
+// COMMIT is the only write of an active copy's windows after reset (the
+// reset configuration has every window off, which the copies read before
+// their first write)
+assign win_we = do_commit;
+assign win_wv = cv_q;
+always @(posedge clk) begin
+    if (do_commit && !rst && {1'b0, cv_q} < NV6)
+        cfg_mem[cv_q[VIW-1:0]] <= st_q;
+end
+always @(posedge clk) begin
+    if (rst)
+        cfg_ok_q <= {NV{1'b0}};
+    else if (do_commit && {1'b0, cv_q} < NV6)
+        cfg_ok_q[cv_q[VIW-1:0]] <= 1'b1;
+end
+generate
+    for (gw = 0; gw < NUM_WIN; gw = gw + 1) begin : gen_win_wr
+        assign win_wgbase[gw*64 +: 64] = st_q[F_WIN+gw*160 +: 64];
+        assign win_whbase[gw*64 +: 64] = st_q[F_WIN+gw*160+64 +: 64];
+        assign win_wsize[gw*32 +: 32]  = st_q[F_WIN+gw*160+128 +: 32];
+    end
+endgenerate
+
 assign cmd_commit = do_commit;
 assign cmd_reset  = do_reset;
 assign cmd_clear  = do_clear;
@@ -664,9 +710,9 @@ always @* jf = (seq_q == S_CHKJ) ? chkj_flags(1'b0) : 4'd0;
 integer w_7;
 
 always @(posedge clk) begin
-    // one NV-way multiplexer of the configuration, by index
+    // from the configuration copy, by index
     if (cmd_new && {1'b0, vsel_q} < NV6)
-        acv_q <= act_q[vsel_q[VIW-1:0]*CFG_BITS +: CFG_BITS];
+        acv_q <= cfg_rd(vsel_q);
     if (seq_q == S_CHK1) begin
         e_range_q <= chk_range(max_frame_q);
         e_rate_q <= chk_rate_local(1'b0);

@@ -64,9 +64,12 @@ module vnic_rx_dma #(
     input  wire                        rst,
 
     // configuration and state
-    input  wire [NUM_VNIC*NUM_WIN*64-1:0] cfg_win_gbase,
-    input  wire [NUM_VNIC*NUM_WIN*64-1:0] cfg_win_hbase,
-    input  wire [NUM_VNIC*NUM_WIN*32-1:0] cfg_win_size,
+    // windows as the register block's COMMIT writes them (vnic_win_ram)
+    input  wire                        win_we,
+    input  wire [4:0]                  win_wv,
+    input  wire [NUM_WIN*64-1:0]       win_wgbase,
+    input  wire [NUM_WIN*64-1:0]       win_whbase,
+    input  wire [NUM_WIN*32-1:0]       win_wsize,
     input  wire [NUM_VNIC*64-1:0]      rxr_base,
     input  wire [NUM_VNIC*4-1:0]       rxr_size,
     input  wire [NUM_VNIC*16-1:0]      rxr_tail,
@@ -374,12 +377,30 @@ always @* begin
     pv_mask = ring_mask(pv_size);
 end
 
-// the windows of a vNIC, selected by its low index bits (a multiplexer tree,
-// no decoder of the full number in every bit): a number >= NUM_VNIC has no
-// windows, which clears `ok` below; the address is only used when ok is set
-wire [VF_W-1:0] p_vi = p_v_q[VF_W-1:0];
-wire [64:0] px = xl(cfg_win_gbase[p_vi*NUM_WIN*64 +: NUM_WIN*64], cfg_win_hbase[p_vi*NUM_WIN*64 +: NUM_WIN*64],
-                    cfg_win_size[p_vi*NUM_WIN*32 +: NUM_WIN*32], p_g_q, 16'd16, 1'b0);
+// the windows of a vNIC, read by its low index bits from this block's copy
+// (vnic_win_ram, one read port per translation: the descriptor prefetch
+// here, the data write of stage A and the completion write-back below): a
+// number >= NUM_VNIC has no windows, which clears `ok` below; the address is
+// only used when ok is set
+wire [VF_W-1:0]       p_vi = p_v_q[VF_W-1:0];
+wire [VF_W-1:0]       a1_vi = tk_vnic[VF_W-1:0];
+wire [VF_W-1:0]       c_vi = ff_v[VF_W-1:0];
+wire [3*NUM_WIN*64-1:0] rw_gb, rw_hb;                 // port 0: p_vi, 1: a1_vi, 2: c_vi
+wire [3*NUM_WIN*32-1:0] rw_sz;
+vnic_win_ram #(.NUM_VNIC(NV), .NUM_WIN(NUM_WIN), .VW(VF_W), .NUM_RD(3)) u_win (
+    .clk        (clk),
+    .rst        (rst),
+    .win_we     (win_we && in_nv(win_wv)),
+    .win_wv     (win_wv[VF_W-1:0]),
+    .win_wgbase (win_wgbase),
+    .win_whbase (win_whbase),
+    .win_wsize  (win_wsize),
+    .rd_vnic    ({c_vi, a1_vi, p_vi}),
+    .rd_gbase   (rw_gb),
+    .rd_hbase   (rw_hb),
+    .rd_size    (rw_sz)
+);
+wire [64:0] px = xl(rw_gb[0 +: NUM_WIN*64], rw_hb[0 +: NUM_WIN*64], rw_sz[0 +: NUM_WIN*32], p_g_q, 16'd16, 1'b0);
 wire        px_ok = px[64] && in_nv(p_v_q);
 wire [63:0] px_h  = px[63:0];
 
@@ -619,9 +640,8 @@ always @* begin
 end
 
 wire [13:0] a1_n = tk_len - 14'd4;
-wire [VF_W-1:0] a1_vi = tk_vnic[VF_W-1:0];
-wire [64:0] ax = xl(cfg_win_gbase[a1_vi*NUM_WIN*64 +: NUM_WIN*64], cfg_win_hbase[a1_vi*NUM_WIN*64 +: NUM_WIN*64],
-                    cfg_win_size[a1_vi*NUM_WIN*32 +: NUM_WIN*32], dc_rd[63:0], {2'b00, a1_n}, 1'b0);
+wire [64:0] ax = xl(rw_gb[NUM_WIN*64 +: NUM_WIN*64], rw_hb[NUM_WIN*64 +: NUM_WIN*64],
+                    rw_sz[NUM_WIN*32 +: NUM_WIN*32], dc_rd[63:0], {2'b00, a1_n}, 1'b0);
 wire        ax_ok = ax[64] && in_nv(tk_vnic);
 wire [63:0] ax_h  = ax[63:0];
 
@@ -1006,9 +1026,8 @@ always @* begin
     cv_base = 64'd0;
     if (in_nv(ff_v)) cv_base = rxr_base[ff_v*64 +: 64];
 end
-wire [VF_W-1:0] c_vi = ff_v[VF_W-1:0];
-wire [64:0] cx = xl(cfg_win_gbase[c_vi*NUM_WIN*64 +: NUM_WIN*64], cfg_win_hbase[c_vi*NUM_WIN*64 +: NUM_WIN*64],
-                    cfg_win_size[c_vi*NUM_WIN*32 +: NUM_WIN*32], c_g_q, 16'd16, 1'b1);
+wire [64:0] cx = xl(rw_gb[2*NUM_WIN*64 +: NUM_WIN*64], rw_hb[2*NUM_WIN*64 +: NUM_WIN*64],
+                    rw_sz[2*NUM_WIN*32 +: NUM_WIN*32], c_g_q, 16'd16, 1'b1);
 wire        cx_ok = cx[64] && in_nv(ff_v);
 wire [63:0] cx_h8 = cx[63:0];                 // host address of descriptor bytes 8..15
 

@@ -202,8 +202,12 @@ wire [NV*32-1:0]         cfg_rx_base, cfg_rx_size, cfg_tx_base, cfg_tx_size;
 wire [NV*32-1:0]         cfg_pol_rate, cfg_sch_guar, cfg_sch_ceil, cfg_tx_rate;
 wire [NV*24-1:0]         cfg_pol_burst, cfg_sch_burst, cfg_tx_burst;
 wire [NV*8-1:0]          cfg_sch_weight, cfg_tx_weight;
-wire [NV*NUM_WIN*64-1:0] cfg_win_gbase, cfg_win_hbase;
+wire [NV*NUM_WIN*64-1:0] cfg_win_gbase, cfg_win_hbase;  // the active windows: the engines read their copies
 wire [NV*NUM_WIN*32-1:0] cfg_win_size;
+wire                    win_we;                          // COMMIT's window writes (vnic_win_ram copies)
+wire [4:0]              win_wv;
+wire [NUM_WIN*64-1:0]   win_wgbase, win_whbase;
+wire [NUM_WIN*32-1:0]   win_wsize;
 wire [NV*64-1:0]         rxr_base, txr_base;
 wire [NV*4-1:0]          rxr_size, txr_size;
 wire [NV*16-1:0]         rxr_tail, txr_tail, rxr_head, txr_head;
@@ -284,6 +288,11 @@ vnic_regs #(
     .cfg_win_gbase    (cfg_win_gbase),
     .cfg_win_hbase    (cfg_win_hbase),
     .cfg_win_size     (cfg_win_size),
+    .win_we           (win_we),
+    .win_wv           (win_wv),
+    .win_wgbase       (win_wgbase),
+    .win_whbase       (win_whbase),
+    .win_wsize        (win_wsize),
     .rxr_base         (rxr_base),
     .rxr_size         (rxr_size),
     .rxr_tail         (rxr_tail),
@@ -607,9 +616,11 @@ vnic_rx_dma #(
 ) u_rx_dma (
     .clk               (clk),
     .rst               (rst),
-    .cfg_win_gbase     (cfg_win_gbase),
-    .cfg_win_hbase     (cfg_win_hbase),
-    .cfg_win_size      (cfg_win_size),
+    .win_we            (win_we),
+    .win_wv            (win_wv),
+    .win_wgbase        (win_wgbase),
+    .win_whbase        (win_whbase),
+    .win_wsize         (win_wsize),
     .rxr_base          (rxr_base),
     .rxr_size          (rxr_size),
     .rxr_tail          (rxr_tail),
@@ -759,9 +770,11 @@ vnic_tx_path #(
     .cfg_tx_weight       (cfg_tx_weight),
     .cfg_tx_rate         (cfg_tx_rate),
     .cfg_tx_burst        (cfg_tx_burst),
-    .cfg_win_gbase       (cfg_win_gbase),
-    .cfg_win_hbase       (cfg_win_hbase),
-    .cfg_win_size        (cfg_win_size),
+    .win_we              (win_we),
+    .win_wv              (win_wv),
+    .win_wgbase          (win_wgbase),
+    .win_whbase          (win_whbase),
+    .win_wsize           (win_wsize),
     .txr_base            (txr_base),
     .txr_size            (txr_size),
     .txr_tail            (txr_tail),
@@ -914,9 +927,10 @@ vnic_axi_arb #(
     .m_rvalid   (m_axi_rvalid),  .m_rready  (m_axi_rready)
 );
 
-// unused: the clear command (handled in vnic_regs), the RX DMA's response IDs (one ID),
+// unused: the active windows (the DMA engines translate through their own
+// copies, written from win_*), the clear command (handled in vnic_regs), the RX DMA's response IDs (one ID),
 // the one-hot TX completions (vnic_irq takes the TX_SENT event)
-wire unused_tx = ^{1'b0, cmd_clear, grant_len, copy_done_vnic, rxm_bid, rxm_rid, tx_cpl, 1'b0};
+wire unused_tx = ^{1'b0, cfg_win_gbase, cfg_win_hbase, cfg_win_size, cmd_clear, grant_len, copy_done_vnic, rxm_bid, rxm_rid, tx_cpl, 1'b0};
 
 endmodule
 

@@ -91,9 +91,11 @@ module vnic_tx_dma #(
     input  wire [NUM_VNIC-1:0]            cfg_antispoof,
     input  wire [NUM_VNIC*48-1:0]         cfg_mac,        // byte 0 (first on the wire) in [47:40]
     input  wire [NUM_VNIC*32-1:0]         cfg_tx_size,    // TX partition, bytes
-    input  wire [NUM_VNIC*NUM_WIN*64-1:0] cfg_win_gbase,
-    input  wire [NUM_VNIC*NUM_WIN*64-1:0] cfg_win_hbase,
-    input  wire [NUM_VNIC*NUM_WIN*32-1:0] cfg_win_size,
+    input  wire                           win_we,         // windows as COMMIT writes them (vnic_win_ram)
+    input  wire [4:0]                     win_wv,
+    input  wire [NUM_WIN*64-1:0]          win_wgbase,
+    input  wire [NUM_WIN*64-1:0]          win_whbase,
+    input  wire [NUM_WIN*32-1:0]          win_wsize,
     input  wire [13:0]                    g_max_frame,    // G.MAX_FRAME, bytes with FCS
 
     // TX ring registers
@@ -495,9 +497,11 @@ vnic_tx_xlate #(
 ) u_xlate (
     .clk           (clk),
     .rst           (rst),
-    .cfg_win_gbase (cfg_win_gbase),
-    .cfg_win_hbase (cfg_win_hbase),
-    .cfg_win_size  (cfg_win_size),
+    .win_we        (win_we),
+    .win_wv        (win_wv),
+    .win_wgbase    (win_wgbase),
+    .win_whbase    (win_whbase),
+    .win_wsize     (win_wsize),
     .req_valid     (xl_req),
     .req_tag       (xl_who),
     .req_vnic      (xl_vnic),

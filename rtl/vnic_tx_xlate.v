@@ -26,10 +26,13 @@ module vnic_tx_xlate #(
     input  wire                           clk,
     input  wire                           rst,
 
-    // windows, (v, w) at [(v*NUM_WIN+w)*64 +: 64] / [.. *32 +: 32]
-    input  wire [NUM_VNIC*NUM_WIN*64-1:0] cfg_win_gbase,
-    input  wire [NUM_VNIC*NUM_WIN*64-1:0] cfg_win_hbase,
-    input  wire [NUM_VNIC*NUM_WIN*32-1:0] cfg_win_size,   // bytes, 0 = window off
+    // windows as the register block's COMMIT writes them (vnic_win_ram):
+    // vNIC win_wv's window w at [w*64 +: 64] / [w*32 +: 32]
+    input  wire                           win_we,
+    input  wire [4:0]                     win_wv,
+    input  wire [NUM_WIN*64-1:0]          win_wgbase,
+    input  wire [NUM_WIN*64-1:0]          win_whbase,
+    input  wire [NUM_WIN*32-1:0]          win_wsize,     // bytes, 0 = window off
 
     // request
     input  wire                           req_valid,
@@ -54,33 +57,28 @@ generate
     end
 endgenerate
 
-// the windows of the requesting vNIC, selected by the low index bits only
-// (a select by all five bits lets the LUT mapper fold the decoder into every
-// one of the selected bits); an index >= NUM_VNIC is cleared at the
-// registered answer instead, as if its windows were off
+// the windows of the requesting vNIC, read from this block's copy by the
+// low index bits (vnic_win_ram; bits below 12 read as 0: committed windows
+// are 4 KiB multiples, COMMIT: RANGE, and the check does not read them); an
+// index >= NUM_VNIC is cleared at the registered answer instead, as if its
+// windows were off
 localparam integer VB = (NUM_VNIC > 1) ? $clog2(NUM_VNIC) : 1;
 localparam [31:0]  NV_32 = NUM_VNIC;
-reg [NUM_WIN*64-1:0] gb, hb;
-reg [NUM_WIN*32-1:0] sz;
-integer              v, w;
-always @* begin
-    gb = {NUM_WIN*64{1'b0}};
-    hb = {NUM_WIN*64{1'b0}};
-    sz = {NUM_WIN*32{1'b0}};
-    for (v = 0; v < NUM_VNIC; v = v + 1)
-        if (req_vnic[VB-1:0] == v[VB-1:0]) begin
-            gb = cfg_win_gbase[v*NUM_WIN*64 +: NUM_WIN*64];
-            hb = cfg_win_hbase[v*NUM_WIN*64 +: NUM_WIN*64];
-            sz = cfg_win_size[v*NUM_WIN*32 +: NUM_WIN*32];
-        end
-    // bits below 12 of committed windows are 0 (COMMIT: RANGE), the check
-    // does not read them: they are not registered
-    for (w = 0; w < NUM_WIN; w = w + 1) begin
-        gb[w*64 +: 12] = 12'd0;
-        hb[w*64 +: 12] = 12'd0;
-        sz[w*32 +: 12] = 12'd0;
-    end
-end
+wire [NUM_WIN*64-1:0] gb, hb;
+wire [NUM_WIN*32-1:0] sz;
+vnic_win_ram #(.NUM_VNIC(NUM_VNIC), .NUM_WIN(NUM_WIN), .VW(VB)) u_win (
+    .clk        (clk),
+    .rst        (rst),
+    .win_we     (win_we && {27'd0, win_wv} < NV_32),
+    .win_wv     (win_wv[VB-1:0]),
+    .win_wgbase (win_wgbase),
+    .win_whbase (win_whbase),
+    .win_wsize  (win_wsize),
+    .rd_vnic    (req_vnic[VB-1:0]),
+    .rd_gbase   (gb),
+    .rd_hbase   (hb),
+    .rd_size    (sz)
+);
 
 // ---------------------------------------------------------------- stage 1: request and windows
 reg                  v1_q, t1_q, in1_q;

@@ -107,6 +107,10 @@ module vnic_regs_ooc_top #(
     wire [NV*8-1:0]        cfg_sch_weight, cfg_tx_weight;
     wire [NWV*64-1:0]      cfg_win_gbase, cfg_win_hbase;
     wire [NWV*32-1:0]      cfg_win_size;
+    wire                   win_we;
+    wire [4:0]             win_wv;
+    wire [NUM_WIN*64-1:0]  win_wgbase, win_whbase;
+    wire [NUM_WIN*32-1:0]  win_wsize;
     wire [NV*64-1:0]       rxr_base, txr_base;
     wire [NV*4-1:0]        rxr_size, txr_size;
     wire [NV*16-1:0]       rxr_tail, txr_tail, rxr_itr_count, txr_itr_count;
@@ -173,6 +177,11 @@ module vnic_regs_ooc_top #(
         .cfg_win_gbase   (cfg_win_gbase),
         .cfg_win_hbase   (cfg_win_hbase),
         .cfg_win_size    (cfg_win_size),
+        .win_we          (win_we),
+        .win_wv          (win_wv),
+        .win_wgbase      (win_wgbase),
+        .win_whbase      (win_whbase),
+        .win_wsize       (win_wsize),
         .rxr_base        (rxr_base),
         .rxr_size        (rxr_size),
         .rxr_tail        (rxr_tail),
@@ -219,8 +228,9 @@ module vnic_regs_ooc_top #(
 
     // ---------------------------------------------- output observation
     // AXI4-Lite 41, global 22, active configuration 399 per vNIC + 160 per
-    // window, rings 248 per vNIC, interrupts/commands/faults 133 + 3 per vNIC
-    localparam integer N_OUT = 41 + 22 + NV * 399 + NWV * 160 + NV * 248 + 3 * NV + 133;
+    // window, the windows' write port 6 + 160 per window of a vNIC, rings 248
+    // per vNIC, interrupts/commands/faults 133 + 3 per vNIC
+    localparam integer N_OUT = 41 + 22 + NV * 399 + NWV * 160 + 6 + NUM_WIN * 160 + NV * 248 + 3 * NV + 133;
     wire [N_OUT-1:0] out_w = {
         s_axil_awready, s_axil_wready, s_axil_bresp, s_axil_bvalid, s_axil_arready,
         s_axil_rdata, s_axil_rresp, s_axil_rvalid,
@@ -229,6 +239,7 @@ module vnic_regs_ooc_top #(
         cfg_pol_rate, cfg_pol_burst, cfg_sch_guar, cfg_sch_ceil, cfg_sch_burst,
         cfg_sch_weight, cfg_tx_weight, cfg_tx_rate, cfg_tx_burst,
         cfg_win_gbase, cfg_win_hbase, cfg_win_size,
+        win_we, win_wv, win_wgbase, win_whbase, win_wsize,
         rxr_base, rxr_size, rxr_tail, rxr_itr_count, rxr_itr_timer,
         txr_base, txr_size, txr_tail, txr_itr_count, txr_itr_timer,
         vf_int_mask, pf_trig, pf_send, cmd_commit, cmd_reset, cmd_clear, cmd_vnic,

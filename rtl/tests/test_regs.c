@@ -23,12 +23,15 @@ struct env {
     uint64_t last_faddr;
     unsigned long ncyc, fault_cyc, wr_cyc; /* clock edges so far; at the last FAULT; at the last write's handshake */
     unsigned commits, resets, clears;
+    unsigned long win_bad; /* cycles in which a window copy differed (tw_regs: win_copy_bad) */
 };
 
 static void cycle(struct env *e)
 {
     vtb_cycle(e->t, &e->p);
     e->ncyc++;
+    if (e->p.win_copy_bad)
+        e->win_bad++;
     if (e->p.trc_cmd_valid) {
         e->cmd_events++;
         e->last_op = (unsigned)e->p.trc_cmd_op;
@@ -471,6 +474,9 @@ int main(void)
     test_ids(&e);
     test_commit(&e);
     test_reset_counters(&e);
+    /* the DMA engines' window copies (tw_regs: one vnic_win_ram written from
+     * the COMMIT write port) showed the active windows in every cycle */
+    VTB_CHECK(&e.r, e.win_bad == 0, "window copy differed from the active windows in %lu cycles", e.win_bad);
     vtb_free(e.t);
     return vtb_summary("test_regs", &e.r);
 }

@@ -61,7 +61,8 @@ module tw_regs (
     output wire [7:0]  trc_fault_reason,
     output wire [63:0] trc_fault_addr,
     output wire        trc_tx_cpl_valid,
-    output wire [4:0]  trc_tx_cpl_vnic
+    output wire [4:0]  trc_tx_cpl_vnic,
+    output wire        win_copy_bad   // sticky: a window copy (vnic_win_ram) differed from the active copy
 );
 
 localparam integer NV = 4;
@@ -92,6 +93,10 @@ wire [NV*24-1:0] pol_burst, sch_burst, tx_burst;
 wire [NV*8-1:0]  sch_weight, tx_weight;
 wire [NV*NW*64-1:0] win_gbase, win_hbase;
 wire [NV*NW*32-1:0] win_size;
+wire             win_we;
+wire [4:0]       win_wv;
+wire [NW*64-1:0] win_wgbase, win_whbase;
+wire [NW*32-1:0] win_wsize;
 wire [NV*64-1:0] rxr_base, txr_base;
 wire [NV*4-1:0]  rxr_size, txr_size;
 wire [NV*16-1:0] rxr_icnt, txr_icnt, txr_tail;
@@ -124,6 +129,8 @@ vnic_regs #(
     .cfg_sch_weight (sch_weight), .cfg_tx_weight (tx_weight), .cfg_tx_rate (tx_rate),
     .cfg_tx_burst (tx_burst), .cfg_win_gbase (win_gbase), .cfg_win_hbase (win_hbase),
     .cfg_win_size (win_size),
+    .win_we (win_we), .win_wv (win_wv), .win_wgbase (win_wgbase), .win_whbase (win_whbase),
+    .win_wsize (win_wsize),
     .rxr_base (rxr_base), .rxr_size (rxr_size), .rxr_tail (rxr_tail), .rxr_itr_count (rxr_icnt),
     .rxr_itr_timer (rxr_itmr), .rxr_head (rxr_head),
     .txr_base (txr_base), .txr_size (txr_size), .txr_tail (txr_tail), .txr_itr_count (txr_icnt),
@@ -145,9 +152,50 @@ vnic_regs #(
     .trc_tx_cpl_valid (trc_tx_cpl_valid), .trc_tx_cpl_vnic (trc_tx_cpl_vnic)
 );
 
+// The DMA engines keep their windows in copies written from win_*
+// (vnic_win_ram). Such a copy, read for every vNIC, must show in every cycle
+// what the active configuration shows (bits 12 and up: SIZE, and both bases
+// of a window that is on).
+wire [NV-1:0]       wc_diff;
+wire [NV*NW*64-1:0] wc_gb, wc_hb;
+wire [NV*NW*32-1:0] wc_sz;
+vnic_win_ram #(.NUM_VNIC(NV), .NUM_WIN(NW), .VW(2), .NUM_RD(NV)) u_win_copy (
+    .clk (clk), .rst (rst),
+    .win_we (win_we), .win_wv (win_wv[1:0]), .win_wgbase (win_wgbase), .win_whbase (win_whbase),
+    .win_wsize (win_wsize),
+    .rd_vnic (8'b11_10_01_00), .rd_gbase (wc_gb), .rd_hbase (wc_hb), .rd_size (wc_sz)
+);
+genvar  gc;
+generate
+    for (gc = 0; gc < NV; gc = gc + 1) begin : gen_win_copy
+        reg     d;
+        integer wi;
+        always @* begin
+            d = 1'b0;
+            for (wi = 0; wi < NW; wi = wi + 1) begin
+                if (wc_sz[(gc*NW + wi)*32 + 12 +: 20] != win_size[(gc*NW + wi)*32 + 12 +: 20])
+                    d = 1'b1;
+                if (wc_sz[(gc*NW + wi)*32 + 12 +: 20] != 20'd0
+                    && (wc_gb[(gc*NW + wi)*64 + 12 +: 52] != win_gbase[(gc*NW + wi)*64 + 12 +: 52]
+                        || wc_hb[(gc*NW + wi)*64 + 12 +: 52] != win_hbase[(gc*NW + wi)*64 + 12 +: 52]))
+                    d = 1'b1;
+            end
+        end
+        assign wc_diff[gc] = d;
+    end
+endgenerate
+reg wc_bad_q;
+always @(posedge clk) begin
+    if (rst)
+        wc_bad_q <= 1'b0;
+    else
+        wc_bad_q <= wc_bad_q | (|wc_diff);
+end
+assign win_copy_bad = wc_bad_q;
+
 wire unused_ok = ^{1'b0, bresp, rresp, g_rx_en, g_tx_en, g_def_en, g_def_vnic, cfg_mac, rx_base, rx_size,
                    tx_base, tx_size, pol_rate, sch_guar, sch_ceil, tx_rate, pol_burst, sch_burst, tx_burst,
-                   sch_weight, tx_weight, win_gbase, win_hbase, win_size, rxr_base, txr_base, rxr_size,
+                   sch_weight, tx_weight, win_gbase, win_hbase, win_size, win_we, win_wv, win_wgbase, win_whbase, win_wsize, rxr_base, txr_base, rxr_size,
                    txr_size, rxr_icnt, txr_icnt, txr_tail, rxr_itmr, txr_itmr, cmd_mac, cmd_pol_burst,
                    cmd_sch_burst, cmd_tx_burst, tx_fault_ready, 1'b0};
 

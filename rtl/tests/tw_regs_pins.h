@@ -8,4 +8,4 @@
     OUT(cmd_vnic) OUT(flr_req) OUT(pf_trig) OUT(pf_send) OUT(rxr_tail) OUT(vf_int_mask)           \
     OUT(trc_cmd_valid) OUT(trc_cmd_op) OUT(trc_cmd_vnic) OUT(trc_cmd_err) OUT(trc_fault_valid)    \
     OUT(trc_fault_vnic) OUT(trc_fault_reason) OUT(trc_fault_addr) OUT(trc_tx_cpl_valid)            \
-    OUT(trc_tx_cpl_vnic)
+    OUT(trc_tx_cpl_vnic) OUT(win_copy_bad)

@@ -242,13 +242,7 @@ static void env_init(struct env *e, uint64_t seed)
         txg_set(p->cfg_tx_base, v * 32, 32, (uint64_t)v * PART);
         txg_set(p->cfg_tx_size, v * 32, 32, PART);
         txg_set(p->cfg_tx_weight, v * 8, 8, 1 + v);
-        txg_set(p->cfg_win_gbase, (v * NW + 0) * 64, 64, G0);
-        txg_set(p->cfg_win_hbase, (v * NW + 0) * 64, 64, win_hbase(v, 0));
-        txg_set(p->cfg_win_size, (v * NW + 0) * 32, 32, G0SZ);
         if (NW > 1) {
-            txg_set(p->cfg_win_gbase, (v * NW + 1) * 64, 64, G1);
-            txg_set(p->cfg_win_hbase, (v * NW + 1) * 64, 64, win_hbase(v, 1));
-            txg_set(p->cfg_win_size, (v * NW + 1) * 32, 32, G1SZ);
             add_region(e, win_hbase(v, 1), win_hbase(v, 1) + G1SZ, RG_ALLOW);
             e->rg[e->nrg - 1].vnic = v;
         }
@@ -266,6 +260,23 @@ static void env_init(struct env *e, uint64_t seed)
         dut_tick(e->d);
     }
     p->rst = 0;
+    /* the windows, as the register block's COMMIT writes them: one vNIC a
+     * cycle (window 0, and window 1 when there are two or more) */
+    for (unsigned v = 0; v < NV; v++) {
+        p->win_we = 1;
+        p->win_wv = v;
+        txg_set(p->win_wgbase, 0, 64, G0);
+        txg_set(p->win_whbase, 0, 64, win_hbase(v, 0));
+        txg_set(p->win_wsize, 0, 32, G0SZ);
+        if (NW > 1) {
+            txg_set(p->win_wgbase, 64, 64, G1);
+            txg_set(p->win_whbase, 64, 64, win_hbase(v, 1));
+            txg_set(p->win_wsize, 32, 32, G1SZ);
+        }
+        dut_eval(e->d, p);
+        dut_tick(e->d);
+    }
+    p->win_we = 0;
 }
 
 static void env_free(struct env *e)

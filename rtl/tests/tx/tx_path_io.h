@@ -20,8 +20,8 @@
 #define DUT_IN(S, W) \
     S(rst) S(g_tx_en) S(g_max_frame) W(cfg_flags, TXP_NV * 7) W(cfg_mac, TXP_NV * 48) \
     W(cfg_tx_base, TXP_NV * 32) W(cfg_tx_size, TXP_NV * 32) W(cfg_tx_weight, TXP_NV * 8) \
-    W(cfg_tx_rate, TXP_NV * 32) W(cfg_tx_burst, TXP_NV * 24) W(cfg_win_gbase, TXP_NV * TXP_NW * 64) \
-    W(cfg_win_hbase, TXP_NV * TXP_NW * 64) W(cfg_win_size, TXP_NV * TXP_NW * 32) \
+    W(cfg_tx_rate, TXP_NV * 32) W(cfg_tx_burst, TXP_NV * 24) S(win_we) S(win_wv) \
+    W(win_wgbase, TXP_NW * 64) W(win_whbase, TXP_NW * 64) W(win_wsize, TXP_NW * 32) \
     W(txr_base, TXP_NV * 64) W(txr_size, TXP_NV * 4) W(txr_tail, TXP_NV * 16) \
     S(halted) S(fault_now_valid) S(fault_now_vnic) S(cmd_commit) S(cmd_reset) S(cmd_vnic) \
     S(cmd_tx_burst) S(flr_req) S(tx_fault_ready) \

@@ -4,17 +4,17 @@
 `default_nettype none
 
 /*
- * The register block keeps the active configurations in flip-flops; a DMA
- * engine that translates through "the windows of vNIC v" used to select
- * them from the flat configuration bus, a NUM_VNIC-way multiplexer of
- * NUM_WIN x 160 bits at every place that translates (about 7 LUT4 per bit
- * at 8 vNICs). This memory holds the same windows instead, written by the
- * register block's COMMIT (win_we with the command vNIC and the stage's
- * windows, in the cycle the active copy takes them), and read
- * asynchronously: rd_* shows the windows of rd_vnic in the same cycle, from
- * the cycle after the write on -- exactly what the active copy shows. On
- * ECP5 it maps to TRELLIS_DPR16X4 (16 x 4 bits each), one per 4 stored bits
- * and read port (NUM_RD ports: the memory is replicated per port).
+ * A DMA engine translates through "the windows of vNIC v". Selecting them
+ * from the register block's flat configuration bus would be a
+ * NUM_VNIC-way multiplexer of NUM_WIN x 160 bits at every place that
+ * translates (about 7 LUT4 per bit at 8 vNICs). This memory holds the same
+ * windows instead, written by the register block's COMMIT (win_we with the
+ * command vNIC and the stage's windows, in the cycle the active copy takes
+ * them), and read asynchronously: rd_* shows the windows of rd_vnic in the
+ * same cycle, from the cycle after the write on -- exactly what the active
+ * copy shows. On ECP5 Yosys maps it to TRELLIS_DPR16X4 (16 x 4 bits each),
+ * one per 4 stored bits and read port (NUM_RD ports: the memory is
+ * replicated per port); a 2-deep copy it may keep in flip-flops instead.
  *
  * Only bits 12 and up are stored (COMMIT refuses windows that are not
  * 4 KiB multiples, and the translation reads only those bits); the low 12

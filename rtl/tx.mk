@@ -10,7 +10,7 @@
 TX_B      := $(BUILD)/rtl/tx
 TX_T      := rtl/tests/tx
 # shared blocks of the device the TX blocks instantiate
-TX_SHARED := rtl/vnic_crc32.v rtl/vnic_ram_sdp.v rtl/vnic_dma_xlate.v rtl/vnic_win_ram.v
+TX_SHARED := rtl/vnic_crc32.v rtl/vnic_ram_sdp.v rtl/vnic_dma_xlate.v rtl/vnic_copy_ram.v rtl/vnic_win_ram.v
 TX_RTL     = $(wildcard rtl/vnic_tx_*.v) $(wildcard rtl/vnic_axi_arb.v) $(TX_SHARED) rtl/vnic_regs.vh rtl/vnic_xlate.vh
 TX_VROOT   = $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)
 TX_VFLAGS := --cc --build -j 1 -Wno-fatal -Irtl --x-assign fast --x-initial fast -O3

@@ -378,21 +378,6 @@ function chk_win;
     end
 endfunction
 
-// A copy of the active configurations in distributed RAM for the two places
-// that read one vNIC's whole configuration by index: LOAD / the COMMIT
-// checks (acv_q, at the command) and the S_CHKJ fields (jx_q). It is written
-// where act_q is, at COMMIT (the stage into vNIC cv); a vNIC not written
-// since reset reads the reset configuration (cfg_ok_q). Instead of an
-// NV-way multiplexer of CFG_BITS bits at each place.
-reg [CFG_BITS-1:0] cfg_mem [0:NV-1];
-reg [NV-1:0]       cfg_ok_q;
-function [CFG_BITS-1:0] cfg_rd;
-    input [4:0] k;
-    begin
-        cfg_rd = ({1'b0, k} < NV6 && cfg_ok_q[k[VIW-1:0]]) ? cfg_mem[k[VIW-1:0]] : CFG_RESET;
-    end
-endfunction
-
 // vNIC k's fields for S_CHKJ, taken into jx_q the cycle before its check
 // cycle (one NV-way multiplexer of the configuration, by index): another
 // enabled vNIC?, SCH_GUAR, TX and RX partition ends (base + size, 33 bits),
@@ -400,10 +385,9 @@ endfunction
 localparam integer JX_MAC = 0, JX_RXB = 48, JX_TXB = 80, JX_RXE = 112, JX_TXE = 145,
                    JX_GUAR = 178, JX_EN = 210, JX_BITS = 211;
 function [JX_BITS-1:0] chkj_fields;
-    input [4:0] k;
-    reg [CFG_BITS-1:0] c;
+    input [4:0]          k;
+    input [CFG_BITS-1:0] c;              // its active configuration
     begin
-        c = cfg_rd(k);
         chkj_fields = {k != cv_q && c[F_FLAGS], c[F_GUAR +: 32],
                        {1'b0, c[F_TXB +: 32]} + {1'b0, c[F_TXS +: 32]},
                        {1'b0, c[F_RXB +: 32]} + {1'b0, c[F_RXS +: 32]},
@@ -671,16 +655,28 @@ wire do_reset   = seq_q == S_FLR && flr_ready && !dec_now;
 // their first write)
 assign win_we = do_commit;
 assign win_wv = cv_q;
-always @(posedge clk) begin
-    if (do_commit && !rst && {1'b0, cv_q} < NV6)
-        cfg_mem[cv_q[VIW-1:0]] <= st_q;
-end
-always @(posedge clk) begin
-    if (rst)
-        cfg_ok_q <= {NV{1'b0}};
-    else if (do_commit && {1'b0, cv_q} < NV6)
-        cfg_ok_q[cv_q[VIW-1:0]] <= 1'b1;
-end
+// The active configuration of one vNIC by index, at the two places that read
+// a whole one: LOAD / the COMMIT checks (acv_q, vNIC vsel_q) and the S_CHKJ
+// fields (jx_q, vNIC j_d); an index >= NV reads the reset configuration.
+// Above 2 vNICs from a copy in distributed RAM (vnic_copy_ram), written at
+// COMMIT where act_q is, instead of an NV-way multiplexer of CFG_BITS bits
+// at each place; at 1 or 2 vNICs from act_q itself (a 2-deep copy would be
+// kept in flip-flops, a duplicate of act_q).
+wire [CFG_BITS-1:0] cfg_vsel, cfg_jd;
+generate
+    if (NV > 2) begin : gen_cfg_copy
+        vnic_copy_ram #(
+            .DEPTH(NV), .AW(5), .DW(CFG_BITS), .NUM_RD(2), .RESET_VAL(CFG_RESET)
+        ) u_cfg_copy (
+            .clk(clk), .rst(rst),
+            .we(do_commit), .wa(cv_q), .wd(st_q),
+            .ra({j_d, vsel_q}), .rd({cfg_jd, cfg_vsel})
+        );
+    end else begin : gen_cfg_regs
+        assign cfg_vsel = ({1'b0, vsel_q} < NV6) ? act_q[vsel_q[VIW-1:0]*CFG_BITS +: CFG_BITS] : CFG_RESET;
+        assign cfg_jd   = ({1'b0, j_d} < NV6) ? act_q[j_d[VIW-1:0]*CFG_BITS +: CFG_BITS] : CFG_RESET;
+    end
+endgenerate
 generate
     for (gw = 0; gw < NUM_WIN; gw = gw + 1) begin : gen_win_wr
         assign win_wgbase[gw*64 +: 64] = st_q[F_WIN+gw*160 +: 64];
@@ -710,9 +706,9 @@ always @* jf = (seq_q == S_CHKJ) ? chkj_flags(1'b0) : 4'd0;
 integer w_7;
 
 always @(posedge clk) begin
-    // from the configuration copy, by index
+    // the active configuration, by index
     if (cmd_new && {1'b0, vsel_q} < NV6)
-        acv_q <= cfg_rd(vsel_q);
+        acv_q <= cfg_vsel;
     if (seq_q == S_CHK1) begin
         e_range_q <= chk_range(max_frame_q);
         e_rate_q <= chk_rate_local(1'b0);
@@ -735,7 +731,7 @@ always @(posedge clk) begin
     end
     // the next S_CHKJ cycle's vNIC (j_d: 0 after S_CHK2, then j + 1)
     if (seq_q == S_CHK2 || seq_q == S_CHKJ)
-        jx_q <= chkj_fields(j_d);
+        jx_q <= chkj_fields(j_d, cfg_jd);
     if (seq_q == S_CHKJ) begin
         // the sum only grows: once above the limit it stays (room no longer used)
         guar_room_q <= guar_room_q - (jx_q[JX_EN] ? {6'd0, jx_q[JX_GUAR +: 32]} : 38'd0);

@@ -3,6 +3,7 @@ vnic_crc32.v
 vnic_ram_sdp.v
 vnic_fifo.v
 vnic_dma_xlate.v
+vnic_copy_ram.v
 vnic_win_ram.v
 vnic_regs.v
 vnic_rx_mac_if.v

@@ -8,19 +8,17 @@
  * from the register block's flat configuration bus would be a
  * NUM_VNIC-way multiplexer of NUM_WIN x 160 bits at every place that
  * translates (about 7 LUT4 per bit at 8 vNICs). This memory holds the same
- * windows instead, written by the register block's COMMIT (win_we with the
- * command vNIC and the stage's windows, in the cycle the active copy takes
- * them), and read asynchronously: rd_* shows the windows of rd_vnic in the
- * same cycle, from the cycle after the write on -- exactly what the active
- * copy shows. On ECP5 Yosys maps it to TRELLIS_DPR16X4 (16 x 4 bits each),
- * one per 4 stored bits and read port (NUM_RD ports: the memory is
- * replicated per port); a 2-deep copy it may keep in flip-flops instead.
+ * windows instead (a vnic_copy_ram), written by the register block's COMMIT
+ * (win_we with the command vNIC and the stage's windows, in the cycle the
+ * active copy takes them), and read asynchronously: rd_* shows the windows
+ * of rd_vnic in the same cycle, from the cycle after the write on -- exactly
+ * what the active copy shows.
  *
  * Only bits 12 and up are stored (COMMIT refuses windows that are not
  * 4 KiB multiples, and the translation reads only those bits); the low 12
- * bits read as 0. The contents are not reset: a vNIC not written since
- * reset reads as "every window off" (SIZE 0, as the reset configuration),
- * through one valid flag per vNIC; so does an index >= NUM_VNIC.
+ * bits read as 0. A vNIC not written since reset reads as "every window off"
+ * (SIZE 0, as the reset configuration; its bases are not used then); so
+ * does an index >= NUM_VNIC.
  */
 module vnic_win_ram #(
     parameter integer NUM_VNIC = 8,       // number of vNICs, 1..32
@@ -46,58 +44,43 @@ module vnic_win_ram #(
     output reg  [NUM_RD*NUM_WIN*32-1:0] rd_size
 );
 
-localparam integer WB = 52 + 52 + 20;                    // stored bits per window
-localparam integer DW = NUM_WIN * WB;
-localparam [31:0]  NV_32 = NUM_VNIC;
+// stored entry: every window's {HBASE[63:12], GBASE[63:12]}, then above
+// them every window's SIZE[31:12] (the bits that read 0 until written)
+localparam integer BB = 104;                             // base bits per window
+localparam integer SB = 20;                              // size bits per window
+localparam integer DW = NUM_WIN * (BB + SB);
+localparam [DW-1:0] SIZE_MASK = {{(NUM_WIN * SB){1'b1}}, {(NUM_WIN * BB){1'b0}}};
 
-reg [DW-1:0]       mem [0:NUM_VNIC-1];
-reg [NUM_VNIC-1:0] valid_q;
-
-// {SIZE[31:12], HBASE[63:12], GBASE[63:12]} of each window
-reg [DW-1:0] wd;
-integer      w;
+reg  [DW-1:0]        wd;
+wire [NUM_RD*DW-1:0] rd;
+integer w;
 always @* begin
-    for (w = 0; w < NUM_WIN; w = w + 1)
-        wd[w*WB +: WB] = {win_wsize[w*32 + 12 +: 20], win_whbase[w*64 + 12 +: 52], win_wgbase[w*64 + 12 +: 52]};
-end
-
-wire wr_in = {{(32 - VW){1'b0}}, win_wv} < NV_32;
-always @(posedge clk) begin
-    if (win_we && !rst && wr_in)
-        mem[win_wv] <= wd;
-end
-
-always @(posedge clk) begin
-    if (rst)
-        valid_q <= {NUM_VNIC{1'b0}};
-    else if (win_we && wr_in)
-        valid_q[win_wv] <= 1'b1;
-end
-
-// a vNIC index of a read port: its windows are on (else they read SIZE 0)
-function rd_on;
-    input [VW-1:0] x;
-    begin
-        rd_on = {{(32 - VW){1'b0}}, x} < NV_32 && valid_q[({{(32 - VW){1'b0}}, x} < NV_32) ? x : {VW{1'b0}}];
+    for (w = 0; w < NUM_WIN; w = w + 1) begin
+        wd[w*BB +: BB] = {win_whbase[w*64 + 12 +: 52], win_wgbase[w*64 + 12 +: 52]};
+        wd[NUM_WIN*BB + w*SB +: SB] = win_wsize[w*32 + 12 +: 20];
     end
-endfunction
+end
 
-integer      r, rw;
-reg [VW-1:0] ri;
-reg [DW-1:0] rd;
+vnic_copy_ram #(
+    .DEPTH(NUM_VNIC), .AW(VW), .DW(DW), .NUM_RD(NUM_RD),
+    .RESET_VAL({DW{1'b0}}), .RESET_MASK(SIZE_MASK)
+) u_copy (
+    .clk(clk), .rst(rst),
+    .we(win_we), .wa(win_wv), .wd(wd),
+    .ra(rd_vnic), .rd(rd)
+);
+
+integer r, rw;
 always @* begin
     rd_gbase = {NUM_RD*NUM_WIN*64{1'b0}};
     rd_hbase = {NUM_RD*NUM_WIN*64{1'b0}};
     rd_size  = {NUM_RD*NUM_WIN*32{1'b0}};
-    for (r = 0; r < NUM_RD; r = r + 1) begin
-        ri = rd_vnic[r*VW +: VW];
-        rd = mem[({{(32 - VW){1'b0}}, ri} < NV_32) ? ri : {VW{1'b0}}];
+    for (r = 0; r < NUM_RD; r = r + 1)
         for (rw = 0; rw < NUM_WIN; rw = rw + 1) begin
-            rd_gbase[(r*NUM_WIN + rw)*64 + 12 +: 52] = rd[rw*WB +: 52];
-            rd_hbase[(r*NUM_WIN + rw)*64 + 12 +: 52] = rd[rw*WB + 52 +: 52];
-            rd_size[(r*NUM_WIN + rw)*32 + 12 +: 20]  = rd_on(ri) ? rd[rw*WB + 104 +: 20] : 20'd0;
+            rd_gbase[(r*NUM_WIN + rw)*64 + 12 +: 52] = rd[r*DW + rw*BB +: 52];
+            rd_hbase[(r*NUM_WIN + rw)*64 + 12 +: 52] = rd[r*DW + rw*BB + 52 +: 52];
+            rd_size[(r*NUM_WIN + rw)*32 + 12 +: 20]  = rd[r*DW + NUM_WIN*BB + rw*SB +: SB];
         end
-    end
 end
 
 endmodule

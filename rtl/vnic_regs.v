@@ -35,7 +35,9 @@
  * are then ignored. TX_CPL trace: TXR.HEAD changed since the previous cycle.
  *
  * Counters: 64-bit, incremented by the amounts on vstat_add/gstat_add every
- * cycle (STAT.DMA_FAULTS here, by each fault taken). Reading a _LO word returns bits [31:0] and snapshots bits [63:32]
+ * cycle (STAT.DMA_FAULTS here, by each fault taken); every amount is below
+ * 2^22 (vnic_cnt_bank: the high halves are in distributed RAM, carried into
+ * by a sweep). Reading a _LO word returns bits [31:0] and snapshots bits [63:32]
  * into the page's snapshot register, which a _HI read returns.
  *
  * Faults: a bad doorbell (TAIL write with ring SIZE > 12 or a ring base not
@@ -1050,17 +1052,31 @@ generate
 endgenerate
 
 // ---------------------------------------------------------------- counters
-// One array each (not a flattened bus): simulators then touch only the
-// counters that change. Each counter adds its increment every cycle (an
-// increment of 0 keeps it): no "increment != 0" enable, which would cost a
-// CW-bit compare per counter in LUTs.
-reg [63:0] vcnt_q [0:NV*NCV-1];          // counter k of vNIC v at v*NCV + k
-reg [63:0] gcnt_q [0:NCG-1];
+// All counters in one bank (vnic_cnt_bank: low halves with their adders in
+// flip-flops, high halves in distributed RAM): counter k of vNIC v at index
+// v * NCV + k, global counter k at NV * NCV + k. Each adds its increment
+// every cycle (an increment of 0 keeps it): no "increment != 0" enable,
+// which would cost a CW-bit compare per counter in LUTs.
+localparam integer NCT   = NV * NCV + NCG;                  // counters in all
+localparam integer CI_W  = $clog2(NCT);                     // counter index bits
+localparam integer VCI_W = $clog2(NV * NCV);
+localparam [31:0]   GC_BASE32 = NV * NCV;
+localparam [CI_W-1:0] GC_BASE = GC_BASE32[CI_W-1:0];         // index of global counter 0
+
+reg [NCT-1:0] cnt_inc, cnt_clr;
+integer       ci;
+always @* begin
+    cnt_inc = {NCT{1'b0}};
+    cnt_clr = {NCT{1'b0}};
+    for (ci = 0; ci < NV * NCV; ci = ci + 1) begin
+        cnt_inc[ci] = (ci % NCV == VNIC_VF_STAT_DMA_FAULTS_IDX) && flt_new && {27'd0, flt_vnic} == ci / NCV;
+        cnt_clr[ci] = do_clear && {27'd0, cv_q} == ci / NCV;
+    end
+end
 
 // The counter a read addresses, selected once for its _LO word and the _HI
-// snapshot (one 64-bit multiplexer per array); the index is registered with
-// the read address at the AR handshake.
-localparam integer VCI_W = $clog2(NV * NCV);
+// snapshot; the index is registered with the read address at the AR
+// handshake.
 wire [PGW-1:0]   ar_pg  = s_axil_araddr[REG_AW-1:12];
 wire [11:0]      ar_o   = {s_axil_araddr[11:2], 2'b00};
 wire [11:0]      ar_vri = (ar_o - VNIC_VF_STAT_CNT_BASE) >> 3;
@@ -1068,38 +1084,22 @@ wire [11:0]      ar_gri = (ar_o - VNIC_PF_GSTAT_CNT_BASE) >> 3;
 wire [31:0]      ar_pm1 = {{(32-PGW){1'b0}}, ar_pg} - 32'd1;
 // (page - 1) * NCV as shifts and an add (NCV = 12 = 8 + 4): no multiplier block
 wire [31:0]      ar_vci = (ar_pm1 << 3) + (ar_pm1 << 2) + {20'd0, ar_vri};
-reg  [VCI_W-1:0] rd_vci_q;                // vNIC counter index: (page - 1) * NCV + k
-reg  [3:0]       rd_gci_q;                // global counter index
+reg  [CI_W-1:0]  rd_ci_q;                 // counter index: (page - 1) * NCV + k, or GC_BASE + k on page 0
 always @(posedge clk)
-    if (s_axil_arvalid && s_axil_arready) begin
-        rd_vci_q <= ar_vci[VCI_W-1:0];
-        rd_gci_q <= ar_gri[3:0];
-    end
-wire [63:0] rd_vcnt = vcnt_q[rd_vci_q];
-wire [63:0] rd_gcnt = gcnt_q[rd_gci_q];
-generate
-    for (gv = 0; gv < NV; gv = gv + 1) begin : gen_vstat
-        for (gw = 0; gw < NCV; gw = gw + 1) begin : gen_cnt
-            wire [CW-1:0] add = vstat_add[(gv*NCV+gw)*CW +: CW];
-            wire          flt = (gw == VNIC_VF_STAT_DMA_FAULTS_IDX) && flt_new && flt_vnic == gv;
-            always @(posedge clk) begin
-                if (rst || (do_clear && cv_q == gv))
-                    vcnt_q[gv*NCV+gw] <= 64'd0;
-                else
-                    vcnt_q[gv*NCV+gw] <= vcnt_q[gv*NCV+gw] + {{(64-CW){1'b0}}, add} + {63'd0, flt};
-            end
-        end
-    end
-    for (gw = 0; gw < NCG; gw = gw + 1) begin : gen_gstat
-        wire [CW-1:0] add = gstat_add[gw*CW +: CW];
-        always @(posedge clk) begin
-            if (rst)
-                gcnt_q[gw] <= 64'd0;
-            else
-                gcnt_q[gw] <= gcnt_q[gw] + {{(64-CW){1'b0}}, add};
-        end
-    end
-endgenerate
+    if (s_axil_arvalid && s_axil_arready)
+        rd_ci_q <= (ar_pg == {PGW{1'b0}}) ? GC_BASE + {{(CI_W-4){1'b0}}, ar_gri[3:0]}
+                                          : {{(CI_W-VCI_W){1'b0}}, ar_vci[VCI_W-1:0]};
+wire [63:0] rd_cnt;
+
+vnic_cnt_bank #(.N(NCT), .IW(CI_W), .CW(CW)) u_cnt (
+    .clk    (clk),
+    .rst    (rst),
+    .add    ({gstat_add, vstat_add}),
+    .inc    (cnt_inc),
+    .clr    (cnt_clr),
+    .rd_idx (rd_ci_q),
+    .rd_val (rd_cnt)
+);
 
 // ---------------------------------------------------------------- read data
 // the current value of the stage register at page offset o (0 if none)
@@ -1200,7 +1200,7 @@ function [31:0] rd_word;
             if (o >= 12'h100 && o < 12'h200)
                 rd_word = rd_stage(o);
             if (o >= VNIC_PF_GSTAT_CNT_BASE && o < VNIC_PF_GSTAT_CNT_BASE + 12'd8 * NCG12)
-                rd_word = o[2] ? snap_q[31:0] : rd_gcnt[31:0];
+                rd_word = o[2] ? snap_q[31:0] : rd_cnt[31:0];
         end else begin
             k = pg32[4:0] - 5'd1;
             ki = k[VIW-1:0];
@@ -1234,7 +1234,7 @@ function [31:0] rd_word;
                     end
                 endcase
                 if (o >= VNIC_VF_STAT_CNT_BASE && o < VNIC_VF_STAT_CNT_BASE + 12'd8 * NCV12)
-                    rd_word = o[2] ? snap_q[pg*32 +: 32] : rd_vcnt[31:0];
+                    rd_word = o[2] ? snap_q[pg*32 +: 32] : rd_cnt[31:0];
             end
         end
     end
@@ -1262,8 +1262,8 @@ function [6:0] snap_hit;
     end
 endfunction
 
-// the HI word that a counter _LO read snapshots: the counter of the read's page
-wire [31:0] snap_val = (raddr_q[REG_AW-1:12] == {PGW{1'b0}}) ? rd_gcnt[63:32] : rd_vcnt[63:32];
+// the HI word that a counter _LO read snapshots: the counter of the read
+wire [31:0] snap_val = rd_cnt[63:32];
 
 integer    sp;
 always @(posedge clk) begin

@@ -4,6 +4,7 @@ vnic_ram_sdp.v
 vnic_fifo.v
 vnic_dma_xlate.v
 vnic_copy_ram.v
+vnic_cnt_bank.v
 vnic_win_ram.v
 vnic_regs.v
 vnic_rx_mac_if.v

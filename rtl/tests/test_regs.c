@@ -24,12 +24,44 @@ struct env {
     unsigned long ncyc, fault_cyc, wr_cyc; /* clock edges so far; at the last FAULT; at the last write's handshake */
     unsigned commits, resets, clears;
     unsigned long win_bad; /* cycles in which a window copy differed (tw_regs: win_copy_bad) */
+    unsigned long rd_ar_cyc; /* the cycle of the last read's AR handshake */
+    /* background increments (bg_on): even cycles counter k = 2 of vNIC 1,
+     * odd cycles global counter 1; their values after each edge */
+    int bg_on;
+    uint32_t rng;
+    uint64_t bg_ref[2], bg_hist[2][64];
 };
+
+#define ADD_LIMIT (1u << 22) /* every counter increment is below it (vnic_cnt_bank ADD_W) */
+
+static uint32_t rnd(struct env *e)
+{
+    e->rng ^= e->rng << 13;
+    e->rng ^= e->rng >> 17;
+    e->rng ^= e->rng << 5;
+    return e->rng;
+}
 
 static void cycle(struct env *e)
 {
+    uint32_t amt = 0;
+    int s = (int)(e->ncyc & 1);
+    if (e->bg_on) {
+        /* a random increment up to the limit, 0 one time in 8 */
+        uint32_t r = rnd(e);
+        amt = (r & 7) ? (r >> 8) % ADD_LIMIT : 0;
+        e->p.add_we = 1;
+        e->p.add_g = (unsigned)s;
+        e->p.add_v = 1;
+        e->p.add_k = s ? 1 : 2;
+        e->p.add_amt = amt;
+    }
     vtb_cycle(e->t, &e->p);
     e->ncyc++;
+    if (e->bg_on)
+        e->bg_ref[s] += amt;
+    e->bg_hist[0][e->ncyc % 64] = e->bg_ref[0];
+    e->bg_hist[1][e->ncyc % 64] = e->bg_ref[1];
     if (e->p.win_copy_bad)
         e->win_bad++;
     if (e->p.trc_cmd_valid) {
@@ -49,6 +81,7 @@ static void cycle(struct env *e)
     e->clears += (unsigned)e->p.cmd_clear;
     e->p.used_we = 0;
     e->p.add_we = 0;
+    e->p.add_g = 0;
     e->p.rx_fault_valid = 0;
 }
 
@@ -87,6 +120,8 @@ static uint32_t rd(struct env *e, uint32_t a)
     for (unsigned i = 0; i < 1000; i++) {
         vtb_eval(e->t, &e->p);
         int go = e->p.arready;
+        if (go)
+            e->rd_ar_cyc = e->ncyc;
         cycle(e);
         if (go)
             break;
@@ -344,33 +379,103 @@ static void test_commit(struct env *e)
               st);
 }
 
+/* Add amt to counter k of vNIC v in each of n cycles. */
+static void add_n(struct env *e, unsigned v, unsigned k, uint32_t amt, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        e->p.add_we = 1;
+        e->p.add_v = v;
+        e->p.add_k = k;
+        e->p.add_amt = amt;
+        cycle(e);
+    }
+}
+
+/* Read a counter's _LO word (the 64-bit value of the cycle after its AR
+ * handshake, HI snapshotted); return it with the snapshot's HI, read later. */
+static uint64_t rd_lo(struct env *e, uint32_t a, unsigned long *at)
+{
+    uint32_t lo = rd(e, a);
+    *at = e->rd_ar_cyc + 1;
+    return lo;
+}
+
+/* 64-bit counters while they move: two counters (vNIC 1's k = 2, global 1)
+ * take random increments up to the limit in alternate cycles, past 2^34;
+ * every LO read, with its page's HI snapshot read after the other page's
+ * LO, must equal the counter's value in the LO read's cycle (the low half
+ * in flip-flops, the high half in the counter bank's memory with carries
+ * moved by its sweep). */
+static void test_counters_moving(struct env *e)
+{
+    const uint32_t va = VNIC_VF_BASE(1) + VNIC_VF_STAT_RX_IN_LO + 8 * 2;
+    const uint32_t ga = VNIC_PF_GSTAT_RX_FRAMES_LO + 8 * 1;
+    unsigned reads = 0, bad = 0, hi_moves = 0;
+    uint32_t last_hi = 0;
+    reset(e);
+    e->rng = 0x9E3779B9u;
+    e->bg_ref[0] = e->bg_ref[1] = 0;
+    e->bg_on = 1;
+    while (e->bg_ref[0] < (1ull << 34) || e->bg_ref[1] < (1ull << 34)) {
+        unsigned gap = rnd(e) % 200;
+        for (unsigned i = 0; i < gap; i++)
+            cycle(e);
+        unsigned long ta, tg;
+        uint64_t a = rd_lo(e, va, &ta);
+        uint64_t g = rd_lo(e, ga, &tg);
+        a |= (uint64_t)rd(e, va + 4) << 32;
+        g |= (uint64_t)rd(e, ga + 4) << 32;
+        uint64_t ea = e->bg_hist[0][ta % 64], eg = e->bg_hist[1][tg % 64];
+        if (a != ea || g != eg) {
+            if (bad++ < 5)
+                VTB_CHECK(&e->r, 0, "moving counters: read 0x%llx / 0x%llx, expected 0x%llx / 0x%llx",
+                          (unsigned long long)a, (unsigned long long)g, (unsigned long long)ea,
+                          (unsigned long long)eg);
+        }
+        hi_moves += (uint32_t)(a >> 32) != last_hi;
+        last_hi = (uint32_t)(a >> 32);
+        reads++;
+    }
+    e->bg_on = 0;
+    VTB_CHECK(&e->r, bad == 0 && reads > 100 && hi_moves >= 3,
+              "moving counters: %u LO/HI pairs read at their cycle, %u wrong, HI moved %u times", reads, bad,
+              hi_moves);
+}
+
 static void test_reset_counters(struct env *e)
 {
     reset(e);
     /* counters: vNIC 1 RX_BYTES (k = 2) above 2^32; LO then HI snapshots */
-    e->p.add_we = 1;
-    e->p.add_v = 1;
-    e->p.add_k = 2;
-    e->p.add_amt = 0xFFFFFFF0u;
-    cycle(e);
-    e->p.add_we = 1;
-    e->p.add_v = 1;
-    e->p.add_k = 2;
-    e->p.add_amt = 0x20;
-    cycle(e);
+    add_n(e, 1, 2, ADD_LIMIT - 1, 1024);      /* 2^32 - 1024 */
+    add_n(e, 1, 2, 0x410, 1);                 /* 2^32 + 0x10 */
     uint32_t off = VNIC_VF_STAT_RX_IN_LO + 8 * 2;
     uint32_t lo = rd(e, VNIC_VF_BASE(1) + off);
-    e->p.add_we = 1;
-    e->p.add_v = 1;
-    e->p.add_k = 2;
-    e->p.add_amt = 0xFFFFFFFFu; /* HI moves after the LO read */
-    cycle(e);
+    add_n(e, 1, 2, ADD_LIMIT - 1, 1100);      /* HI moves after the LO read */
     uint32_t hi = rd(e, VNIC_VF_BASE(1) + off + 4);
     VTB_CHECK(&e->r, lo == 0x10 && hi == 1, "64-bit read: LO 0x%x HI 0x%x", lo, hi);
     VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(1) + off + 4) == 1, "HI repeats the snapshot");
+    lo = rd(e, VNIC_VF_BASE(1) + off);
+    hi = rd(e, VNIC_VF_BASE(1) + off + 4);
+    VTB_CHECK(&e->r, lo == 0x10 + 1100u * (ADD_LIMIT - 1) && hi == 2, "then LO 0x%x HI 0x%x", lo, hi);
     VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(0) + off) == 0, "vNIC 0's counter untouched");
     VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_CLEAR_STATS) == 0, "CLEAR_STATS");
     VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(1) + off) == 0 && rd(e, VNIC_VF_BASE(1) + off + 4) == 0, "cleared");
+    /* CLEAR_STATS right after a carry out of the low half (the sweep has not
+     * moved it yet, or just has): the counter reads 0, then counts from 0 */
+    add_n(e, 1, 2, ADD_LIMIT - 1, 1024);
+    add_n(e, 1, 2, 0x500, 1);                 /* 2^32 + 0x100 */
+    VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_CLEAR_STATS) == 0, "CLEAR_STATS after a carry");
+    VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(1) + off) == 0 && rd(e, VNIC_VF_BASE(1) + off + 4) == 0,
+              "cleared with a carry pending");
+    add_n(e, 1, 2, 7, 1);
+    lo = rd(e, VNIC_VF_BASE(1) + off);
+    hi = rd(e, VNIC_VF_BASE(1) + off + 4);
+    VTB_CHECK(&e->r, lo == 7 && hi == 0, "counts from 0 after the clear: LO 0x%x HI 0x%x", lo, hi);
+    add_n(e, 1, 2, ADD_LIMIT - 1, 1025);
+    lo = rd(e, VNIC_VF_BASE(1) + off);
+    hi = rd(e, VNIC_VF_BASE(1) + off + 4);
+    VTB_CHECK(&e->r, lo == (uint32_t)(7 + 1025ull * (ADD_LIMIT - 1)) && hi == 1,
+              "and carries into a cleared high half: LO 0x%x HI 0x%x", lo, hi);
 
     /* VF isolation */
     wr(e, VNIC_VF_BASE(1) + VNIC_VF_INT_MASK, 3);
@@ -474,6 +579,7 @@ int main(void)
     test_ids(&e);
     test_commit(&e);
     test_reset_counters(&e);
+    test_counters_moving(&e);
     /* the DMA engines' window copies (tw_regs: one vnic_win_ram written from
      * the COMMIT write port) showed the active windows in every cycle */
     VTB_CHECK(&e.r, e.win_bad == 0, "window copy differed from the active windows in %lu cycles", e.win_bad);

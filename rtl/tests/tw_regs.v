@@ -35,7 +35,8 @@ module tw_regs (
     input  wire [4:0]  rx_fault_vnic,
     input  wire [7:0]  rx_fault_reason,
     input  wire [63:0] rx_fault_addr,
-    input  wire        add_we,        // counter add_k of vNIC add_v += add_amt (one cycle)
+    input  wire        add_we,        // counter add_k of vNIC add_v += add_amt (one cycle) ...
+    input  wire        add_g,         // ... or global counter add_k
     input  wire [1:0]  add_v,
     input  wire [3:0]  add_k,
     input  wire [31:0] add_amt,
@@ -81,7 +82,12 @@ reg [NV*12*CW-1:0] vadd;
 integer i;
 always @* begin
     for (i = 0; i < NV * 12; i = i + 1)
-        vadd[i*CW +: CW] = (add_we && i == {28'd0, add_v} * 12 + {28'd0, add_k}) ? add_amt : {CW{1'b0}};
+        vadd[i*CW +: CW] = (add_we && !add_g && i == {28'd0, add_v} * 12 + {28'd0, add_k}) ? add_amt : {CW{1'b0}};
+end
+reg [13*CW-1:0] gadd;
+always @* begin
+    for (i = 0; i < 13; i = i + 1)
+        gadd[i*CW +: CW] = (add_we && add_g && i == {28'd0, add_k}) ? add_amt : {CW{1'b0}};
 end
 
 wire [1:0]  bresp, rresp;
@@ -145,7 +151,7 @@ vnic_regs #(
     .rx_fault_reason (rx_fault_reason), .rx_fault_addr (rx_fault_addr),
     .tx_fault_valid (1'b0), .tx_fault_ready (tx_fault_ready), .tx_fault_vnic (5'd0),
     .tx_fault_reason (8'd0), .tx_fault_addr (64'd0),
-    .vstat_add (vadd), .gstat_add ({13*CW{1'b0}}),
+    .vstat_add (vadd), .gstat_add (gadd),
     .trc_cmd_valid (trc_cmd_valid), .trc_cmd_op (trc_cmd_op), .trc_cmd_vnic (trc_cmd_vnic),
     .trc_cmd_err (trc_cmd_err), .trc_fault_valid (trc_fault_valid), .trc_fault_vnic (trc_fault_vnic),
     .trc_fault_reason (trc_fault_reason), .trc_fault_addr (trc_fault_addr),

@@ -1,0 +1,119 @@
+// vnic_cnt_bank: N 64-bit statistics counters, the low halves in flip-flops, the high halves in distributed RAM.
+`resetall
+`timescale 1ns / 1ps
+`default_nettype none
+
+/*
+ * Every counter adds its increment (add, plus inc as a carry-in) in every
+ * cycle, and clr zeroes it. Only the low 32 bits have an adder of their
+ * own. A carry out of them sets the counter's pending flag; a sweep visits
+ * one counter per cycle, in turn, and moves a pending carry into the high
+ * 32 bits, which are kept in a memory (one shared incrementer). A counter's
+ * value in a cycle is therefore
+ *
+ *     { (zero ? 0 : high) + pending, low }
+ *
+ * exactly, in every cycle: rd_val shows it for counter rd_idx (a
+ * combinational read, like a flip-flop's). The zero flag stands for a high
+ * half of 0 (reset, clr) so that the memory needs neither a reset nor
+ * clearing; the sweep's first write after it stores 1.
+ *
+ * The sweep comes back to a counter every N cycles. The low half cannot
+ * carry twice in that time while every increment is below 2^ADD_W and
+ * N < 2^(32 - ADD_W) (checked at elaboration; simulation also stops on an
+ * increment out of bounds or a second carry before the sweep): the device's
+ * increments are frame lengths and counts, below 2^15.
+ *
+ * Against 64-bit adders per counter: half the adder and flip-flop bits, and
+ * the read multiplexer of the high halves becomes a memory read.
+ */
+module vnic_cnt_bank #(
+    parameter integer N     = 8,         // counters
+    parameter integer IW    = 3,         // index bits, 2^IW >= N
+    parameter integer CW    = 32,        // increment width, bits
+    parameter integer ADD_W = 22         // every increment is below 2^ADD_W
+) (
+    input  wire            clk,
+    input  wire            rst,
+
+    input  wire [N*CW-1:0] add,          // counter i adds add[i*CW +: CW] ...
+    input  wire [N-1:0]    inc,          // ... and inc[i]
+    input  wire [N-1:0]    clr,          // counter i becomes 0 (this cycle's increment is lost)
+
+    input  wire [IW-1:0]   rd_idx,
+    output wire [63:0]     rd_val        // counter rd_idx's value in this cycle
+);
+
+localparam [31:0] N_32 = N;
+
+generate
+    if (N < 2 || N >= (1 << (32 - ADD_W)) || (1 << IW) < N || CW < ADD_W || CW > 32) begin : gen_bad_params
+        vnic_error_cnt_bank_sweep_too_long_for_the_increment_bound u_error ();
+    end
+endgenerate
+
+reg  [31:0]   lo_q [0:N-1];              // low halves
+reg  [N-1:0]  pend_q;                    // a carry out of the low half not yet in the high half
+reg  [N-1:0]  zero_q;                    // the high half is 0 (the memory word is stale)
+reg  [31:0]   hi_mem [0:N-1];            // high halves
+reg  [IW-1:0] swp_q;                     // the sweep's counter
+reg  [N-1:0]  swp_oh_q;                  // ... one-hot
+
+wire [N-1:0]  svc = swp_oh_q & pend_q;   // the sweep moves counter i's carry this cycle
+
+// ---------------------------------------------------------------- the sweep
+wire [31:0] swp_hi = zero_q[swp_q] ? 32'd0 : hi_mem[swp_q];
+always @(posedge clk) begin
+    if (!rst && pend_q[swp_q])
+        hi_mem[swp_q] <= swp_hi + 32'd1;
+end
+
+always @(posedge clk) begin
+    if (rst) begin
+        swp_q    <= {IW{1'b0}};
+        swp_oh_q <= {{(N-1){1'b0}}, 1'b1};
+    end else begin
+        swp_q    <= ({{(32-IW){1'b0}}, swp_q} == N_32 - 32'd1) ? {IW{1'b0}} : swp_q + 1'b1;
+        swp_oh_q <= {swp_oh_q[N-2:0], swp_oh_q[N-1]};
+    end
+end
+
+// ---------------------------------------------------------------- the counters
+genvar gi;
+generate
+    for (gi = 0; gi < N; gi = gi + 1) begin : gen_cnt
+        wire [CW-1:0] a = add[gi*CW +: CW];
+        wire [32:0]   s = {1'b0, lo_q[gi]} + {{(33-CW){1'b0}}, a} + {32'd0, inc[gi]};
+        always @(posedge clk) begin
+            if (rst || clr[gi]) begin
+                lo_q[gi]     <= 32'd0;
+                pend_q[gi]   <= 1'b0;
+                zero_q[gi]   <= 1'b1;
+            end else begin
+                lo_q[gi]     <= s[31:0];
+                pend_q[gi]   <= (pend_q[gi] && !svc[gi]) || s[32];
+                if (svc[gi])
+                    zero_q[gi] <= 1'b0;
+            end
+        end
+`ifndef SYNTHESIS
+        always @(posedge clk) begin
+            if (!rst && !clr[gi] && ((a >> ADD_W) != {CW{1'b0}}
+                                     || (pend_q[gi] && !svc[gi] && s[32]))) begin
+                $display("vnic_cnt_bank: counter %0d: increment %0d out of bounds or a second carry before the sweep",
+                         gi, a);
+                $stop;
+            end
+        end
+`endif
+    end
+endgenerate
+
+// ---------------------------------------------------------------- read
+wire [IW-1:0] ri   = ({{(32-IW){1'b0}}, rd_idx} < N_32) ? rd_idx : {IW{1'b0}};
+wire [31:0]   r_hi = (zero_q[ri] ? 32'd0 : hi_mem[ri]) + {31'd0, pend_q[ri]};
+assign rd_val = {r_hi, lo_q[ri]};
+
+endmodule
+
+`resetall

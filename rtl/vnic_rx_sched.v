@@ -159,31 +159,29 @@ assign trc_rx_grant_elig  = elig;
 
 // ---------------------------------------------------------------- state update
 // G and C: one pair of registers per vNIC (each bucket its own word in
-// simulation, not a field of a wide vector). Both values of each bucket,
-// with and without the granted frame paid, are computed in parallel.
+// simulation, not a field of a wide vector). Each bucket adds its rate, less
+// the granted frame when it pays for it, then is clamped at the burst:
+// one sum and one clamp per bucket, the grant selecting the subtrahend.
 genvar gb;
 generate
     for (gb = 0; gb < NV; gb = gb + 1) begin : gen_bucket
         localparam [31:0] VI = gb;
         reg  [BW-1:0] g_q, c_q;
-        wire [BW-1:0] len = {{(BW-38){1'b0}}, head_len[gb*14 +: 14], 24'd0};
+        wire [BW:0]   len = {{(BW-37){1'b0}}, head_len[gb*14 +: 14], 24'd0};
         wire [BW:0]   bb  = {{(BW-47){1'b0}}, cfg_sch_burst[gb*24 +: 24], 24'd0};
         wire [BW:0]   guar = {{(BW-31){1'b0}}, cfg_sch_guar[gb*32 +: 32]};
         wire [BW:0]   ceil = {{(BW-31){1'b0}}, cfg_sch_ceil[gb*32 +: 32]};
-        wire [BW:0]   bg_keep = {g_q[BW-1], g_q} + guar;
-        wire [BW:0]   bg_take = {g_q[BW-1], g_q} - {1'b0, len} + guar;
-        wire [BW:0]   bc_keep = {c_q[BW-1], c_q} + ceil;
-        wire [BW:0]   bc_take = {c_q[BW-1], c_q} - {1'b0, len} + ceil;
-        wire [BW-1:0] g_keep = ($signed(bg_keep) > $signed(bb)) ? bb[BW-1:0] : bg_keep[BW-1:0];
-        wire [BW-1:0] g_take = ($signed(bg_take) > $signed(bb)) ? bb[BW-1:0] : bg_take[BW-1:0];
-        wire [BW-1:0] c_keep = ($signed(bc_keep) > $signed(bb)) ? bb[BW-1:0] : bc_keep[BW-1:0];
-        wire [BW-1:0] c_take = ($signed(bc_take) > $signed(bb)) ? bb[BW-1:0] : bc_take[BW-1:0];
         // G pays for tier-1 grants only, C for every grant while ceil_en
         wire          paid = gnt && gv == VI[4:0];
+        wire          g_pay = paid && tier1;
+        wire          c_pay = paid && cfg_flags[gb*7 + 5];
+        wire [BW:0]   bg = {g_q[BW-1], g_q} + guar - (g_pay ? len : {(BW+1){1'b0}});
+        wire [BW:0]   bc = {c_q[BW-1], c_q} + ceil - (c_pay ? len : {(BW+1){1'b0}});
+        wire [BW-1:0] g_n = ($signed(bg) > $signed(bb)) ? bb[BW-1:0] : bg[BW-1:0];
+        wire [BW-1:0] c_n = ($signed(bc) > $signed(bb)) ? bb[BW-1:0] : bc[BW-1:0];
         wire          cmd  = (cmd_commit || cmd_reset) && cmd_vnic == VI[4:0];
-        wire [BW-1:0] g_d = cmd ? {BW{1'b0}} : (paid && tier1) ? g_take : g_keep;
-        wire [BW-1:0] c_d = cmd ? {{(BW-48){1'b0}}, cmd_sch_burst, 24'd0}
-                          : (paid && cfg_flags[gb*7 + 5]) ? c_take : c_keep;
+        wire [BW-1:0] g_d = cmd ? {BW{1'b0}} : g_n;
+        wire [BW-1:0] c_d = cmd ? {{(BW-48){1'b0}}, cmd_sch_burst, 24'd0} : c_n;
         always @(posedge clk) begin
             if (rst) begin
                 g_q <= {BW{1'b0}};

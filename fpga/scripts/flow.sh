@@ -22,9 +22,13 @@
 #   INCDIRS (include directories)  PARAMS ("NAME=VALUE ..." for the top)
 #   FREQ (target MHz)  CONSTRAINTS (.lpf/.pcf, empty = out of context)
 #   PNR_OPTS (extra nextpnr options)  SEED (nextpnr seed, default 1)
+#   PNR_STALL (seconds, default 1200; FLOW_PNR_STALL overrides): router1 is
+#   stopped when its count of arcs left has not reached a new low for that
+#   long (it can loop forever on one placement; another seed may route)
 #   DESCRIPTION (one line for the report)
-# Exits non-zero if a tool fails or the design does not fit; a missed
-# timing target is reported (fmax < FREQ) but is not an error.
+# Exits non-zero if a tool fails, the design does not fit or router1
+# stalls; a missed timing target is reported (fmax < FREQ) but is not an
+# error.
 
 set -euo pipefail
 
@@ -53,10 +57,11 @@ if [ ! -f "$CONF" ]; then
 fi
 
 FAMILY="" DEVICE="" PACKAGE="" SPEED="6" TOP="" SOURCES="" INCDIRS="" PARAMS="" FREQ="125"
-CONSTRAINTS="" DESCRIPTION="" PNR_OPTS="" SEED=""
+CONSTRAINTS="" DESCRIPTION="" PNR_OPTS="" SEED="" PNR_STALL=""
 # shellcheck disable=SC1090
 . "$CONF"
 SEED=${CLI_SEED:-${SEED:-1}}
+PNR_STALL=${FLOW_PNR_STALL:-${PNR_STALL:-1200}}
 
 PYTHON=${PYTHON:-python3}
 case "$FAMILY" in
@@ -166,23 +171,48 @@ over_used() {
 : > "$OUT/nextpnr.log"
 $NEXTPNR_BIN "${PNR_ARGS[@]}" >/dev/null 2>"$OUT/nextpnr.err" &
 pnr_pid=$!
+# The fewest arcs router1 has had left to route so far: the lowest
+# "remaining arcs" of its progress lines (empty before routing, or with router2).
+arcs_left() {
+    grep -E "^Info: +[0-9]+ \| +[0-9]+ +[0-9]+ \|" "$OUT/nextpnr.log" 2>/dev/null |
+        awk -F'|' '{ gsub(/ /, "", $4); if (m == "" || $4 + 0 < m) m = $4 + 0 } END { if (m != "") print m }' || true
+}
 # nextpnr reports an over-full device after packing but may still spend a
-# long time placing it before it gives up: stop it at once instead.
+# long time placing it before it gives up: stop it at once instead. Stop
+# router1 too when it no longer gets closer (no new low of arcs left for
+# PNR_STALL seconds).
 over=""
+stalled=""
+low="" low_t=0
 while kill -0 "$pnr_pid" 2>/dev/null; do
     over=$(over_used)
     if [ -n "$over" ]; then
         kill "$pnr_pid" 2>/dev/null || true
         break
     fi
+    left=$(arcs_left)
+    now=$(date +%s)
+    if [ -n "$left" ]; then
+        if [ -z "$low" ] || [ "$left" -lt "$low" ]; then
+            low=$left low_t=$now
+        elif [ $((now - low_t)) -ge "$PNR_STALL" ]; then
+            stalled="no fewer than $low arcs left for $((now - low_t)) s"
+            kill "$pnr_pid" 2>/dev/null || true
+            break
+        fi
+    fi
     sleep 5
 done
 pnr_rc=0
 wait "$pnr_pid" || pnr_rc=$?
 [ -n "$over" ] || over=$(over_used)
-if [ -n "$over" ] || [ "$pnr_rc" -ne 0 ]; then
+if [ -n "$over" ] || [ -n "$stalled" ] || [ "$pnr_rc" -ne 0 ]; then
     if [ -n "$over" ]; then
         echo "flow.sh: $TARGET: the design does not fit $DEVICE: $(echo "$over" | tr '\n' ';' | sed 's/;$//')" >&2
+    fi
+    if [ -n "$stalled" ]; then
+        echo "flow.sh: $TARGET: router1 stalled with seed $SEED: $stalled; another placement may route:" \
+             "--seed N or SEED in the target's target.conf (docs/fpga.md section 3.5)" >&2
     fi
     echo "flow.sh: $TARGET: place and route failed; last lines of $OUT/nextpnr.log:" >&2
     tail -n 20 "$OUT/nextpnr.log" >&2

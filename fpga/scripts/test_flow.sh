@@ -11,6 +11,10 @@
 #               SEED passed to nextpnr; exit 0;
 #   pnr-fails   nextpnr exits non-zero without an over-full report: flow.sh
 #               fails and shows the end of nextpnr.log;
+#   stall       router1 keeps logging progress lines without getting below
+#               500 arcs left (PNR_STALL 3 s here): flow.sh stops it, fails
+#               and says so with the seed; a router1 that gets closer at
+#               every line, for longer than PNR_STALL, is left to finish;
 #   no-tool     a tool missing from PATH: flow.sh fails naming it;
 #   blocks      blocks.sh + ooc_block.py on vnic_irq: the generated wrapper
 #               lints clean with Verilator -Wall and the summary row carries
@@ -80,6 +84,33 @@ while [ $# -gt 0 ]; do case "$1" in -l) log="$2"; shift 2;; *) shift;; esac; don
 printf 'Info: Routing..\nERROR: Failed to route arc 0 of net foo\n' > "$log"
 exit 1
 EOF
+# router1 that stops getting closer: 900, 700, 500 arcs left, then 500 or
+# more for ever (progress lines as nextpnr 0.11 prints them).
+cat > "$W/bin/fake-nextpnr-stall" <<'EOF'
+#!/usr/bin/env bash
+log=""
+while [ $# -gt 0 ]; do case "$1" in -l) log="$2"; shift 2;; *) shift;; esac; done
+echo $$ > "$(dirname "$log")/fake-nextpnr.pid"
+printf 'Info: Device utilisation:\nInfo: \t        TRELLIS_COMB:  1500/  83640     1%%\n' > "$log"
+i=0
+for left in 900 700 500 520 500 510 $(seq 1 200 | sed 's/.*/505/'); do
+    i=$((i + 1000))
+    printf 'Info: %10d | %8d %10d | %4d %5d | %9d| %10.2f %10.2f|\n' "$i" 10 "$i" 1 999 "$left" 0.5 "$i" >> "$log"
+    sleep 0.5
+done
+EOF
+# router1 that gets closer at every line for 8 s, then finishes as fake-nextpnr-fit.
+cat > "$W/bin/fake-nextpnr-slow" <<EOF
+#!/usr/bin/env bash
+log="" prev=""
+for a; do [ "\$prev" = -l ] && log="\$a"; prev="\$a"; done
+: > "\$log"
+for left in 800 700 600 500 400 300 200 100; do
+    printf 'Info: %10d | %8d %10d | %4d %5d | %9d| %10.2f %10.2f|\n' 1000 10 990 1 999 "\$left" 0.5 1.0 >> "\$log"
+    sleep 1
+done
+exec "$W/bin/fake-nextpnr-fit" "\$@"
+EOF
 cat > "$W/bin/fake-ecppack" <<'EOF'
 #!/usr/bin/env bash
 for last; do :; done
@@ -98,12 +129,13 @@ FREQ=125
 SEED=7
 EOF
 
-# run NEXTPNR OUTDIR: flow.sh with the stand-ins; sets rc, secs, out (stdout+stderr)
+# run NEXTPNR OUTDIR: flow.sh with the stand-ins (router1 stall limit 3 s);
+# sets rc, secs, out (stdout+stderr)
 run() {
     local t0
     t0=$(date +%s)
     out=$(YOSYS_ECP5="$W/bin/fake-yosys" NEXTPNR_ECP5="$W/bin/$1" ECPPACK="$W/bin/fake-ecppack" \
-          timeout 100 "$FLOW" "$W/tgt/flowtest" "$W/$2" 2>&1)
+          FLOW_PNR_STALL=3 timeout 100 "$FLOW" "$W/tgt/flowtest" "$W/$2" 2>&1)
     rc=$?
     secs=$(( $(date +%s) - t0 ))
 }
@@ -157,6 +189,29 @@ else
     fail "pnr-fails: rc $rc: $out"
 fi
 if [ ! -e "$W/err/report.txt" ] || [ ! -s "$W/err/report.txt" ]; then ok "pnr-fails: no report written"; else fail "pnr-fails: a report was written"; fi
+
+# ---------------------------------------------------------------- router1 stall
+run fake-nextpnr-stall stall
+if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] \
+   && grep -q "router1 stalled with seed 7: no fewer than 500 arcs left for [0-9]* s" <<<"$out"; then
+    ok "stall: stopped, fails naming the seed and the arcs left"
+else
+    fail "stall: rc $rc (124 = not stopped): $out"
+fi
+if [ "$secs" -lt 30 ]; then ok "stall: stopped ${secs} s after the start"; else fail "stall: took ${secs} s"; fi
+pid=$(cat "$W/stall/fake-nextpnr.pid" 2>/dev/null || echo "")
+if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+    ok "stall: nextpnr no longer running"
+else
+    fail "stall: nextpnr (pid '${pid}') still running or never started"
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null
+fi
+run fake-nextpnr-slow slow
+if [ "$rc" -eq 0 ] && [ "$secs" -ge 8 ] && [ -s "$W/slow/flowtest.bit" ]; then
+    ok "stall: a router1 getting closer for ${secs} s (limit 3 s) finishes"
+else
+    fail "stall: the progressing run was stopped or failed: rc $rc after ${secs} s: $out"
+fi
 
 # ---------------------------------------------------------------- missing tool
 run no-such-nextpnr none

@@ -56,6 +56,9 @@ reg  [31:0]   lo_q [0:N-1];              // low halves
 reg  [N-1:0]  pend_q;                    // a carry out of the low half not yet in the high half
 reg  [N-1:0]  zero_q;                    // the high half is 0 (the memory word is stale)
 reg  [31:0]   hi_mem [0:N-1];            // high halves
+// The sweep's position in both encodings, on purpose: the binary one
+// addresses the memory, the one-hot one tells each counter it is visited
+// (N flip-flops instead of N IW-bit comparators in LUTs, the scarce resource).
 reg  [IW-1:0] swp_q;                     // the sweep's counter
 reg  [N-1:0]  swp_oh_q;                  // ... one-hot
 

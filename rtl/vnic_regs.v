@@ -665,6 +665,12 @@ assign win_wv = cv_q;
 // at each place; at 1 or 2 vNICs from act_q itself (a 2-deep copy would be
 // kept in flip-flops, a duplicate of act_q).
 wire [CFG_BITS-1:0] cfg_vsel, cfg_jd;
+function [CFG_BITS-1:0] act_rd;          // act_q of vNIC k (reset configuration for k >= NV)
+    input [4:0] k;
+    begin
+        act_rd = ({1'b0, k} < NV6) ? act_q[k[VIW-1:0]*CFG_BITS +: CFG_BITS] : CFG_RESET;
+    end
+endfunction
 generate
     if (NV > 2) begin : gen_cfg_copy
         vnic_copy_ram #(
@@ -675,8 +681,8 @@ generate
             .ra({j_d, vsel_q}), .rd({cfg_jd, cfg_vsel})
         );
     end else begin : gen_cfg_regs
-        assign cfg_vsel = ({1'b0, vsel_q} < NV6) ? act_q[vsel_q[VIW-1:0]*CFG_BITS +: CFG_BITS] : CFG_RESET;
-        assign cfg_jd   = ({1'b0, j_d} < NV6) ? act_q[j_d[VIW-1:0]*CFG_BITS +: CFG_BITS] : CFG_RESET;
+        assign cfg_vsel = act_rd(vsel_q);
+        assign cfg_jd   = act_rd(j_d);
     end
 endgenerate
 generate

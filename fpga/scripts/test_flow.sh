@@ -140,6 +140,19 @@ run() {
     secs=$(( $(date +%s) - t0 ))
 }
 
+# nextpnr_gone CASE OUTDIR: the stand-in nextpnr of that run (its pid file)
+# was stopped; one still running is killed
+nextpnr_gone() {
+    local pid
+    pid=$(cat "$W/$2/fake-nextpnr.pid" 2>/dev/null || echo "")
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+        ok "$1: nextpnr no longer running"
+    else
+        fail "$1: nextpnr (pid '${pid}') still running or never started"
+        [ -n "$pid" ] && kill "$pid" 2>/dev/null
+    fi
+}
+
 # ---------------------------------------------------------------- over-full
 run fake-nextpnr-full full
 if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ]; then ok "over-full: flow.sh fails (rc $rc)"; else fail "over-full: rc $rc (124 = nextpnr not stopped)"; fi
@@ -149,13 +162,7 @@ else
     fail "over-full: message missing; output was: $out"
 fi
 if [ "$secs" -lt 30 ]; then ok "over-full: stopped after packing (${secs} s)"; else fail "over-full: took ${secs} s"; fi
-pid=$(cat "$W/full/fake-nextpnr.pid" 2>/dev/null || echo "")
-if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
-    ok "over-full: nextpnr no longer running"
-else
-    fail "over-full: nextpnr (pid '${pid}') still running or never started"
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null
-fi
+nextpnr_gone over-full full
 if grep -q "TRELLIS_FF" <<<"$out" && ! grep -q "does not fit.*TRELLIS_FF" <<<"$out"; then
     ok "over-full: a resource under 100 % is not blamed"
 else
@@ -199,13 +206,7 @@ else
     fail "stall: rc $rc (124 = not stopped): $out"
 fi
 if [ "$secs" -lt 30 ]; then ok "stall: stopped ${secs} s after the start"; else fail "stall: took ${secs} s"; fi
-pid=$(cat "$W/stall/fake-nextpnr.pid" 2>/dev/null || echo "")
-if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
-    ok "stall: nextpnr no longer running"
-else
-    fail "stall: nextpnr (pid '${pid}') still running or never started"
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null
-fi
+nextpnr_gone stall stall
 run fake-nextpnr-slow slow
 if [ "$rc" -eq 0 ] && [ "$secs" -ge 8 ] && [ -s "$W/slow/flowtest.bit" ]; then
     ok "stall: a router1 getting closer for ${secs} s (limit 3 s) finishes"

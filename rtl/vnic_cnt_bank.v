@@ -5,11 +5,11 @@
 
 /*
  * Every counter adds its increment (add, plus inc as a carry-in) in every
- * cycle, and clr zeroes it. Only the low 32 bits have an adder of their
+ * cycle, and clr zeroes it. Only the low LW bits have an adder of their
  * own. A carry out of them sets the counter's pending flag; a sweep visits
  * one counter per cycle, in turn, and moves a pending carry into the high
- * 32 bits, which are kept in a memory (one shared incrementer). A counter's
- * value in a cycle is therefore
+ * 64 - LW bits, which are kept in a memory (one shared incrementer). A
+ * counter's value in a cycle is therefore
  *
  *     { (zero ? 0 : high) + pending, low }
  *
@@ -19,19 +19,25 @@
  * clearing; the sweep's first write after it stores 1.
  *
  * The sweep comes back to a counter every N cycles. The low half cannot
- * carry twice in that time while every increment is below 2^ADD_W and
- * N < 2^(32 - ADD_W) (checked at elaboration; simulation also stops on an
- * increment out of bounds or a second carry before the sweep): the device's
- * increments are frame lengths and counts, below 2^15.
+ * carry twice in that time while every cycle's increment (add + inc) is at
+ * most 2^ADD_W and N < 2^(LW - ADD_W): after a carry the low half is below
+ * 2^ADD_W, and reaching 2^LW again takes at least 2^(LW - ADD_W) cycles
+ * (checked at elaboration; simulation also stops on an add of 2^ADD_W or
+ * more, or on a second carry before the sweep). The narrowest low half
+ * for N counters is LW = ADD_W + clog2(N + 1); the owner sorts its
+ * counters into banks by the size of their increments (vnic_regs: counts
+ * of at most 3 per cycle, byte counts below 2^17).
  *
- * Against 64-bit adders per counter: half the adder and flip-flop bits, and
- * the read multiplexer of the high halves becomes a memory read.
+ * Against 64-bit adders per counter: an LW-bit adder and LW flip-flops per
+ * counter, and the read multiplexer of the high halves becomes a memory
+ * read.
  */
 module vnic_cnt_bank #(
     parameter integer N     = 8,         // counters
     parameter integer IW    = 3,         // index bits, 2^IW >= N
-    parameter integer CW    = 32,        // increment width, bits
-    parameter integer ADD_W = 22         // every increment is below 2^ADD_W
+    parameter integer CW    = 32,        // increment width, bits (add)
+    parameter integer ADD_W = 22,        // every add is below 2^ADD_W
+    parameter integer LW    = 32         // low-half width, bits: N < 2^(LW - ADD_W)
 ) (
     input  wire            clk,
     input  wire            rst,
@@ -45,17 +51,19 @@ module vnic_cnt_bank #(
 );
 
 localparam [31:0] N_32 = N;
+localparam integer HW = 64 - LW;         // high-half width, bits
 
 generate
-    if (N < 2 || N >= (1 << (32 - ADD_W)) || (1 << IW) < N || CW < ADD_W || CW > 32) begin : gen_bad_params
+    if (N < 2 || LW < ADD_W + 1 || LW > 48 || ADD_W < 1 || N >= (1 << (LW - ADD_W)) || (1 << IW) < N
+        || CW < ADD_W || CW > 64) begin : gen_bad_params
         vnic_error_cnt_bank_sweep_too_long_for_the_increment_bound u_error ();
     end
 endgenerate
 
-reg  [31:0]   lo_q [0:N-1];              // low halves
+reg  [LW-1:0] lo_q [0:N-1];              // low halves
 reg  [N-1:0]  pend_q;                    // a carry out of the low half not yet in the high half
 reg  [N-1:0]  zero_q;                    // the high half is 0 (the memory word is stale)
-reg  [31:0]   hi_mem [0:N-1];            // high halves
+reg  [HW-1:0] hi_mem [0:N-1];            // high halves
 // The sweep's position in both encodings, on purpose: the binary one
 // addresses the memory, the one-hot one tells each counter it is visited
 // (N flip-flops instead of N IW-bit comparators in LUTs, the scarce resource).
@@ -65,10 +73,10 @@ reg  [N-1:0]  swp_oh_q;                  // ... one-hot
 wire [N-1:0]  svc = swp_oh_q & pend_q;   // the sweep moves counter i's carry this cycle
 
 // ---------------------------------------------------------------- the sweep
-wire [31:0] swp_hi = zero_q[swp_q] ? 32'd0 : hi_mem[swp_q];
+wire [HW-1:0] swp_hi = zero_q[swp_q] ? {HW{1'b0}} : hi_mem[swp_q];
 always @(posedge clk) begin
     if (!rst && pend_q[swp_q])
-        hi_mem[swp_q] <= swp_hi + 32'd1;
+        hi_mem[swp_q] <= swp_hi + 1'b1;
 end
 
 always @(posedge clk) begin
@@ -86,15 +94,17 @@ genvar gi;
 generate
     for (gi = 0; gi < N; gi = gi + 1) begin : gen_cnt
         wire [CW-1:0] a = add[gi*CW +: CW];
-        wire [32:0]   s = {1'b0, lo_q[gi]} + {{(33-CW){1'b0}}, a} + {32'd0, inc[gi]};
+        // the add's bits below 2^ADD_W (the rest are 0, by the bound)
+        wire [LW:0]   a_lo = {{(LW+1-ADD_W){1'b0}}, a[ADD_W-1:0]};
+        wire [LW:0]   s = {1'b0, lo_q[gi]} + a_lo + {{LW{1'b0}}, inc[gi]};
         always @(posedge clk) begin
             if (rst || clr[gi]) begin
-                lo_q[gi]     <= 32'd0;
+                lo_q[gi]     <= {LW{1'b0}};
                 pend_q[gi]   <= 1'b0;
                 zero_q[gi]   <= 1'b1;
             end else begin
-                lo_q[gi]     <= s[31:0];
-                pend_q[gi]   <= (pend_q[gi] && !svc[gi]) || s[32];
+                lo_q[gi]     <= s[LW-1:0];
+                pend_q[gi]   <= (pend_q[gi] && !svc[gi]) || s[LW];
                 if (svc[gi])
                     zero_q[gi] <= 1'b0;
             end
@@ -102,7 +112,7 @@ generate
 `ifndef SYNTHESIS
         always @(posedge clk) begin
             if (!rst && !clr[gi] && ((a >> ADD_W) != {CW{1'b0}}
-                                     || (pend_q[gi] && !svc[gi] && s[32]))) begin
+                                     || (pend_q[gi] && !svc[gi] && s[LW]))) begin
                 $display("vnic_cnt_bank: counter %0d: increment %0d out of bounds or a second carry before the sweep",
                          gi, a);
                 $stop;
@@ -114,7 +124,7 @@ endgenerate
 
 // ---------------------------------------------------------------- read
 wire [IW-1:0] ri   = ({{(32-IW){1'b0}}, rd_idx} < N_32) ? rd_idx : {IW{1'b0}};
-wire [31:0]   r_hi = (zero_q[ri] ? 32'd0 : hi_mem[ri]) + {31'd0, pend_q[ri]};
+wire [HW-1:0] r_hi = (zero_q[ri] ? {HW{1'b0}} : hi_mem[ri]) + {{(HW-1){1'b0}}, pend_q[ri]};
 assign rd_val = {r_hi, lo_q[ri]};
 
 endmodule

@@ -23,6 +23,9 @@
  *                resets the vNIC's VF page state and fault state.
  *   CLEAR_STATS  zeroes the vNIC's 64-bit counters (a same-cycle increment is
  *                cleared too).
+ * No register write is accepted in the NUM_VNIC cycles after reset (the
+ * distributed-RAM copies of the configuration and windows are written with
+ * the reset values then).
  * A command "takes effect" in the cycle trc_cmd_valid is high; its state
  * changes are visible from the next cycle. BAD_OP is checked before BAD_VNIC.
  * A CMD write while a command runs is dropped: err = BUSY at once, no CMD
@@ -35,10 +38,12 @@
  * are then ignored. TX_CPL trace: TXR.HEAD changed since the previous cycle.
  *
  * Counters: 64-bit, incremented by the amounts on vstat_add/gstat_add every
- * cycle (STAT.DMA_FAULTS here, by each fault taken); every amount is below
- * 2^22 (vnic_cnt_bank: the high halves are in distributed RAM, carried into
- * by a sweep). Reading a _LO word returns bits [31:0] and snapshots bits [63:32]
- * into the page's snapshot register, which a _HI read returns.
+ * cycle (STAT.DMA_FAULTS here, by each fault taken). Counts add at most 3 a
+ * cycle, byte counts (RX_BYTES, TX_BYTES, DROP_HALTED, GSTAT.RX_COPIES and
+ * TX_BYTES) less than 2^17, GSTAT.RX_BYTES any 32-bit amount (two
+ * vnic_cnt_bank banks by those bounds, and a 64-bit counter). Reading a _LO
+ * word returns bits [31:0] and snapshots bits [63:32] into the page's
+ * snapshot register, which a _HI read returns.
  *
  * Faults: a bad doorbell (TAIL write with ring SIZE > 12 or a ring base not
  * 16-byte aligned: FAULT_ADDR = ring base; else the 32-bit value written
@@ -118,7 +123,8 @@ module vnic_regs #(
     output wire [NUM_VNIC*NUM_WIN*32-1:0] cfg_win_size,  // bytes, 0 = window off
     // the same windows as writes, for the DMA engines' copies (vnic_win_ram):
     // in the cycle vNIC win_wv's active copy takes new windows, win_we with
-    // them (window w at [w*64 +: 64] / [w*32 +: 32])
+    // them (window w at [w*64 +: 64] / [w*32 +: 32]); and in the NUM_VNIC
+    // cycles after reset, every vNIC's reset windows (all off)
     output wire                          win_we,
     output wire [4:0]                    win_wv,
     output wire [NUM_WIN*64-1:0]         win_wgbase,
@@ -478,7 +484,10 @@ wire           wpf_stage = wpf && ((woff >= 12'h100 && woff < 12'h200) || woff =
 reg            cmd_fire;          // the running command takes effect this cycle
 reg  [7:0]     fire_err;
 
-wire wr_go = s_axil_awvalid && s_axil_wvalid && !bvalid_q && !cmd_fire
+reg            init_q;            // the copies' initialisation after reset (no write accepted)
+reg  [4:0]     init_v_q;          // ... writes vNIC init_v_q's entries this cycle
+
+wire wr_go = s_axil_awvalid && s_axil_wvalid && !bvalid_q && !cmd_fire && !init_q
              && !(cmd_busy_q && wpf_stage);
 wire [31:0] wm = merge32(32'd0, s_axil_wdata, s_axil_wstrb);   // written bits (strobed)
 
@@ -613,7 +622,7 @@ end
 wire cmd_wr      = wr_go && wpf && woff == VNIC_PF_G_CMD && s_axil_wstrb[0];
 // cmd_wr in an idle cycle, without wr_go's cmd_fire and stage terms (both 0
 // then for a CMD write): the wide acv_q copy does not wait on the verdict
-wire cmd_new     = s_axil_awvalid && s_axil_wvalid && !bvalid_q && seq_q == S_IDLE
+wire cmd_new     = s_axil_awvalid && s_axil_wvalid && !bvalid_q && !init_q && seq_q == S_IDLE
                    && wpf && woff == VNIC_PF_G_CMD && s_axil_wstrb[0];
 wire busy_reject = cmd_wr && seq_q != S_IDLE;
 
@@ -652,14 +661,29 @@ wire do_clear   = done_ok && op_q == OP_CLEAR;
 wire do_commit  = seq_q == S_APPLY && !e_any_q && !dec_now && !not_quiesced;
 wire do_reset   = seq_q == S_FLR && flr_ready && !dec_now;
 
-// COMMIT is the only write of an active copy's windows after reset (the
-// reset configuration has every window off, which the copies read before
-// their first write)
-assign win_we = do_commit;
-assign win_wv = cv_q;
+// The copies in distributed RAM (the windows' in the DMA engines, the
+// configuration's below) have no reset. In the NV cycles after reset the
+// stage, which holds the reset configuration until the first register write
+// (none is accepted meanwhile, so no command runs either), is written to
+// every vNIC's entry, one a cycle; after that COMMIT is their only write, in
+// the cycle the active copy takes the stage.
+always @(posedge clk) begin
+    if (rst) begin
+        init_q   <= 1'b1;
+        init_v_q <= 5'd0;
+    end else if (init_q) begin
+        init_v_q <= init_v_q + 5'd1;
+        if ({1'b0, init_v_q} == NV6 - 6'd1)
+            init_q <= 1'b0;
+    end
+end
+wire       copy_we = do_commit || init_q;
+wire [4:0] copy_wv = init_q ? init_v_q : cv_q;
+assign win_we = copy_we;
+assign win_wv = copy_wv;
 // The active configuration of one vNIC by index, at the two places that read
 // a whole one: LOAD / the COMMIT checks (acv_q, vNIC vsel_q) and the S_CHKJ
-// fields (jx_q, vNIC j_d); an index >= NV reads the reset configuration.
+// fields (jx_q, vNIC j_d); an index >= NV is never used (BAD_VNIC).
 // Above 2 vNICs from a copy in distributed RAM (vnic_copy_ram), written at
 // COMMIT where act_q is, instead of an NV-way multiplexer of CFG_BITS bits
 // at each place; at 1 or 2 vNICs from act_q itself (a 2-deep copy would be
@@ -674,10 +698,10 @@ endfunction
 generate
     if (NV > 2) begin : gen_cfg_copy
         vnic_copy_ram #(
-            .DEPTH(NV), .AW(5), .DW(CFG_BITS), .NUM_RD(2), .RESET_VAL(CFG_RESET)
+            .DEPTH(NV), .AW(5), .DW(CFG_BITS), .NUM_RD(2)
         ) u_cfg_copy (
             .clk(clk), .rst(rst),
-            .we(do_commit), .wa(cv_q), .wd(st_q),
+            .we(copy_we), .wa(copy_wv), .wd(st_q),
             .ra({j_d, vsel_q}), .rd({cfg_jd, cfg_vsel})
         );
     end else begin : gen_cfg_regs
@@ -1058,54 +1082,185 @@ generate
 endgenerate
 
 // ---------------------------------------------------------------- counters
-// All counters in one bank (vnic_cnt_bank: low halves with their adders in
-// flip-flops, high halves in distributed RAM): counter k of vNIC v at index
-// v * NCV + k, global counter k at NV * NCV + k. Each adds its increment
-// every cycle (an increment of 0 keeps it): no "increment != 0" enable,
-// which would cost a CW-bit compare per counter in LUTs.
-localparam integer NCT   = NV * NCV + NCG;                  // counters in all
-localparam integer CI_W  = $clog2(NCT);                     // counter index bits
-localparam integer VCI_W = $clog2(NV * NCV);
-localparam [31:0]   GC_BASE32 = NV * NCV;
-localparam [CI_W-1:0] GC_BASE = GC_BASE32[CI_W-1:0];         // index of global counter 0
+// The counters are sorted by the size of their increments (the sources:
+// vnic_rx_decide, vnic_rx_dma, vnic_top's TX counters, flt_new here), so
+// that each bank's low halves are as narrow as its bound allows
+// (vnic_cnt_bank: LW = ADD_W + clog2(N + 1)):
+//   counts  at most 3 a cycle (frames, drops, faults): bank u_cnt_s;
+//   bytes   below 2^17 (frame lengths, RX_COPIES, and DROP_HALTED, which
+//           takes the frames a RESET discards): bank u_cnt_b;
+//   GSTAT.RX_BYTES, which adds every frame's length as the MAC delivered it
+//           (a FIFO drop of any length): a 64-bit counter of its own.
+// In each bank, vNIC v's counters come first (v * per-vNIC count + position
+// of the kind), then the global ones. Each adds its increment every cycle
+// (an increment of 0 keeps it): no "increment != 0" enable, which would
+// cost a CW-bit compare per counter in LUTs.
 
-reg [NCT-1:0] cnt_inc, cnt_clr;
-integer       ci;
-always @* begin
-    cnt_inc = {NCT{1'b0}};
-    cnt_clr = {NCT{1'b0}};
-    for (ci = 0; ci < NV * NCV; ci = ci + 1) begin
-        cnt_inc[ci] = (ci % NCV == VNIC_VF_STAT_DMA_FAULTS_IDX) && flt_new && {27'd0, flt_vnic} == ci / NCV;
-        cnt_clr[ci] = do_clear && {27'd0, cv_q} == ci / NCV;
+// the kind of per-vNIC (g = 0) or global (g = 1) counter k: 0 counts,
+// 1 bytes, 2 GSTAT.RX_BYTES
+function integer kind;
+    input integer g;
+    input integer k;
+    begin
+        if (g == 0)
+            kind = (k == VNIC_VF_STAT_RX_BYTES_IDX || k == VNIC_VF_STAT_TX_BYTES_IDX
+                    || k == VNIC_VF_STAT_DROP_HALTED_IDX) ? 1 : 0;
+        else
+            kind = (k == VNIC_PF_GSTAT_RX_BYTES_IDX) ? 2
+                 : (k == VNIC_PF_GSTAT_TX_BYTES_IDX || k == VNIC_PF_GSTAT_RX_COPIES_IDX) ? 1 : 0;
     end
+endfunction
+
+// position of counter k among the per-vNIC (g = 0) or global (g = 1)
+// counters of its kind
+function integer pos;
+    input integer g;
+    input integer k;
+    integer       j;
+    begin
+        pos = 0;
+        for (j = 0; j < k; j = j + 1)
+            if (kind(g, j) == kind(g, k)) pos = pos + 1;
+    end
+endfunction
+
+function integer n_of;                     // counters of kind b per vNIC (g = 0) or global (g = 1)
+    input integer g;
+    input integer b;
+    integer       j;
+    begin
+        n_of = 0;
+        for (j = 0; j < ((g != 0) ? NCG : NCV); j = j + 1)
+            if (kind(g, j) == b) n_of = n_of + 1;
+    end
+endfunction
+
+localparam integer NBV = n_of(0, 1);                        // byte counters per vNIC
+localparam integer NSV = NCV - NBV;                         // count counters per vNIC
+localparam integer NBG = n_of(1, 1);
+localparam integer NSG = n_of(1, 0);
+localparam integer NS  = NV * NSV + NSG;                    // bank u_cnt_s
+localparam integer NB  = NV * NBV + NBG;                    // bank u_cnt_b
+localparam integer SI_W = $clog2(NS);
+localparam integer BI_W = $clog2(NB);
+localparam integer ADD_S = 2;                               // counts: at most 3 + inc <= 2^2
+localparam integer ADD_B = 17;                              // bytes: below 2^17
+localparam integer LW_S = ADD_S + $clog2(NS + 1);
+localparam integer LW_B = ADD_B + $clog2(NB + 1);
+
+// vNIC v's counter k, or global counter k, to its kind's bank
+reg [NS*CW-1:0] add_s;
+reg [NB*CW-1:0] add_b;
+reg [NS-1:0]    inc_s, clr_s;
+reg [NB-1:0]    clr_b;
+integer         cv, ck;
+always @* begin
+    for (ck = 0; ck < NS; ck = ck + 1)
+        add_s[ck*CW +: CW] = {CW{1'b0}};
+    for (ck = 0; ck < NB; ck = ck + 1)
+        add_b[ck*CW +: CW] = {CW{1'b0}};
+    inc_s = {NS{1'b0}};
+    clr_s = {NS{1'b0}};
+    clr_b = {NB{1'b0}};
+    for (cv = 0; cv < NV; cv = cv + 1)
+        for (ck = 0; ck < NCV; ck = ck + 1)
+            if (kind(0, ck) != 0) begin
+                add_b[(cv * NBV + pos(0, ck))*CW +: CW] = vstat_add[(cv * NCV + ck)*CW +: CW];
+                clr_b[cv * NBV + pos(0, ck)] = do_clear && {27'd0, cv_q} == cv;
+            end else begin
+                add_s[(cv * NSV + pos(0, ck))*CW +: CW] = vstat_add[(cv * NCV + ck)*CW +: CW];
+                inc_s[cv * NSV + pos(0, ck)] = ck == VNIC_VF_STAT_DMA_FAULTS_IDX && flt_new
+                                              && {27'd0, flt_vnic} == cv;
+                clr_s[cv * NSV + pos(0, ck)] = do_clear && {27'd0, cv_q} == cv;
+            end
+    for (ck = 0; ck < NCG; ck = ck + 1)
+        if (kind(1, ck) == 1)
+            add_b[(NV * NBV + pos(1, ck))*CW +: CW] = gstat_add[ck*CW +: CW];
+        else if (kind(1, ck) == 0)
+            add_s[(NV * NSV + pos(1, ck))*CW +: CW] = gstat_add[ck*CW +: CW];
 end
 
-// The counter a read addresses, selected once for its _LO word and the _HI
-// snapshot; the index is registered with the read address at the AR
-// handshake.
-wire [PGW-1:0]   ar_pg  = s_axil_araddr[REG_AW-1:12];
-wire [11:0]      ar_o   = {s_axil_araddr[11:2], 2'b00};
-wire [11:0]      ar_vri = (ar_o - VNIC_VF_STAT_CNT_BASE) >> 3;
-wire [11:0]      ar_gri = (ar_o - VNIC_PF_GSTAT_CNT_BASE) >> 3;
-wire [31:0]      ar_pm1 = {{(32-PGW){1'b0}}, ar_pg} - 32'd1;
-// (page - 1) * NCV as shifts and an add (NCV = 12 = 8 + 4): no multiplier block
-wire [31:0]      ar_vci = (ar_pm1 << 3) + (ar_pm1 << 2) + {20'd0, ar_vri};
-reg  [CI_W-1:0]  rd_ci_q;                 // counter index: (page - 1) * NCV + k, or GC_BASE + k on page 0
-always @(posedge clk)
-    if (s_axil_arvalid && s_axil_arready)
-        rd_ci_q <= (ar_pg == {PGW{1'b0}}) ? GC_BASE + {{(CI_W-4){1'b0}}, ar_gri[3:0]}
-                                          : {{(CI_W-VCI_W){1'b0}}, ar_vci[VCI_W-1:0]};
-wire [63:0] rd_cnt;
+// x * c for a small constant c, as shifts and adds (no multiplier block)
+function [31:0] mul_c;
+    input [4:0]   x;
+    input integer c;
+    integer       j;
+    begin
+        mul_c = 32'd0;
+        for (j = 0; j < 6; j = j + 1)
+            if (((c >> j) & 1) != 0)
+                mul_c = mul_c + ({27'd0, x} << j);
+    end
+endfunction
 
-vnic_cnt_bank #(.N(NCT), .IW(CI_W), .CW(CW)) u_cnt (
+// the counter a read addresses, selected once for its _LO word and the _HI
+// snapshot: its kind and its index in each bank, registered with the read
+// address at the AR handshake
+wire [PGW-1:0] ar_pg  = s_axil_araddr[REG_AW-1:12];
+wire [31:0]    ar_pg32 = {{(32-PGW){1'b0}}, ar_pg};
+wire [11:0]    ar_o   = {s_axil_araddr[11:2], 2'b00};
+wire [11:0]    ar_vri = (ar_o - VNIC_VF_STAT_CNT_BASE) >> 3;
+wire [11:0]    ar_gri = (ar_o - VNIC_PF_GSTAT_CNT_BASE) >> 3;
+wire [4:0]     ar_v   = ar_pg32[4:0] - 5'd1;
+reg  [31:0]    ar_kind, ar_si, ar_bi;
+integer        ak;
+always @* begin
+    ar_kind = 32'd0;
+    ar_si = 32'd0;
+    ar_bi = 32'd0;
+    for (ak = 0; ak < 16; ak = ak + 1) begin
+        if (ar_pg32 == 32'd0 && ak < NCG && {28'd0, ar_gri[3:0]} == ak) begin
+            ar_kind = kind(1, ak);
+            ar_si = NV * NSV + pos(1, ak);
+            ar_bi = NV * NBV + pos(1, ak);
+        end
+        if (ar_pg32 != 32'd0 && ak < NCV && {28'd0, ar_vri[3:0]} == ak) begin
+            ar_kind = kind(0, ak);
+            ar_si = mul_c(ar_v, NSV) + pos(0, ak);
+            ar_bi = mul_c(ar_v, NBV) + pos(0, ak);
+        end
+    end
+end
+reg  [1:0]      rd_kind_q;
+reg  [SI_W-1:0] rd_si_q;
+reg  [BI_W-1:0] rd_bi_q;
+always @(posedge clk)
+    if (s_axil_arvalid && s_axil_arready) begin
+        rd_kind_q <= ar_kind[1:0];
+        rd_si_q   <= ar_si[SI_W-1:0];
+        rd_bi_q   <= ar_bi[BI_W-1:0];
+    end
+
+wire [63:0] rd_cnt_s, rd_cnt_b;
+reg  [63:0] rxb_q;                          // GSTAT.RX_BYTES
+
+vnic_cnt_bank #(.N(NS), .IW(SI_W), .CW(CW), .ADD_W(ADD_S), .LW(LW_S)) u_cnt_s (
     .clk    (clk),
     .rst    (rst),
-    .add    ({gstat_add, vstat_add}),
-    .inc    (cnt_inc),
-    .clr    (cnt_clr),
-    .rd_idx (rd_ci_q),
-    .rd_val (rd_cnt)
+    .add    (add_s),
+    .inc    (inc_s),
+    .clr    (clr_s),
+    .rd_idx (rd_si_q),
+    .rd_val (rd_cnt_s)
 );
+
+vnic_cnt_bank #(.N(NB), .IW(BI_W), .CW(CW), .ADD_W(ADD_B), .LW(LW_B)) u_cnt_b (
+    .clk    (clk),
+    .rst    (rst),
+    .add    (add_b),
+    .inc    ({NB{1'b0}}),
+    .clr    (clr_b),
+    .rd_idx (rd_bi_q),
+    .rd_val (rd_cnt_b)
+);
+
+always @(posedge clk)
+    if (rst)
+        rxb_q <= 64'd0;
+    else
+        rxb_q <= rxb_q + {{(64-CW){1'b0}}, gstat_add[VNIC_PF_GSTAT_RX_BYTES_IDX*CW +: CW]};
+
+wire [63:0] rd_cnt = (rd_kind_q == 2'd2) ? rxb_q : (rd_kind_q == 2'd1) ? rd_cnt_b : rd_cnt_s;
 
 // ---------------------------------------------------------------- read data
 // the current value of the stage register at page offset o (0 if none)
@@ -1298,7 +1453,7 @@ always @(posedge clk) begin
 end
 
 // prot bits carry no meaning here; wide words are only partly used
-wire unused_ok = &{1'b0, s_axil_awprot, s_axil_arprot, s_axil_awaddr[1:0], s_axil_araddr[1:0], raddr_q[1:0], wpage32[31:5], wm[31:2], mf_m[31:14], ar_vci[31:VCI_W], ar_gri[11:4], tail_mask[16], tw_v, 1'b0};
+wire unused_ok = &{1'b0, s_axil_awprot, s_axil_arprot, s_axil_awaddr[1:0], s_axil_araddr[1:0], raddr_q[1:0], wpage32[31:5], wm[31:2], mf_m[31:14], ar_vri[11:4], ar_gri[11:4], ar_pg32[31:5], ar_kind[31:2], ar_si[31:SI_W], ar_bi[31:BI_W], tail_mask[16], tw_v, 1'b0};
 
 endmodule
 

@@ -16,9 +16,10 @@
  *
  * Only bits 12 and up are stored (COMMIT refuses windows that are not
  * 4 KiB multiples, and the translation reads only those bits); the low 12
- * bits read as 0. A vNIC not written since reset reads as "every window off"
- * (SIZE 0, as the reset configuration; its bases are not used then); so
- * does an index >= NUM_VNIC.
+ * bits read as 0. The memory has no reset: the register block writes every
+ * vNIC's reset windows (all off) in the NUM_VNIC cycles after reset, before
+ * any DMA can start (vnic_regs accepts no register write until then). An
+ * index >= NUM_VNIC reads vNIC 0's windows.
  */
 module vnic_win_ram #(
     parameter integer NUM_VNIC = 8,       // number of vNICs, 1..32
@@ -45,11 +46,10 @@ module vnic_win_ram #(
 );
 
 // stored entry: every window's {HBASE[63:12], GBASE[63:12]}, then above
-// them every window's SIZE[31:12] (the bits that read 0 until written)
+// them every window's SIZE[31:12]
 localparam integer BB = 104;                             // base bits per window
 localparam integer SB = 20;                              // size bits per window
 localparam integer DW = NUM_WIN * (BB + SB);
-localparam [DW-1:0] SIZE_MASK = {{(NUM_WIN * SB){1'b1}}, {(NUM_WIN * BB){1'b0}}};
 
 reg  [DW-1:0]        wd;
 wire [NUM_RD*DW-1:0] rd;
@@ -62,8 +62,7 @@ always @* begin
 end
 
 vnic_copy_ram #(
-    .DEPTH(NUM_VNIC), .AW(VW), .DW(DW), .NUM_RD(NUM_RD),
-    .RESET_VAL({DW{1'b0}}), .RESET_MASK(SIZE_MASK)
+    .DEPTH(NUM_VNIC), .AW(VW), .DW(DW), .NUM_RD(NUM_RD)
 ) u_copy (
     .clk(clk), .rst(rst),
     .we(win_we), .wa(win_wv), .wd(wd),

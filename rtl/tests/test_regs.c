@@ -25,14 +25,32 @@ struct env {
     unsigned commits, resets, clears;
     unsigned long win_bad; /* cycles in which a window copy differed (tw_regs: win_copy_bad) */
     unsigned long rd_ar_cyc; /* the cycle of the last read's AR handshake */
-    /* background increments (bg_on): even cycles counter k = 2 of vNIC 1,
-     * odd cycles global counter 1; their values after each edge */
+    /* background increments (bg_on): in cycle n, counter bg[n % NBG];
+     * their values after each edge */
     int bg_on;
     uint32_t rng;
-    uint64_t bg_ref[2], bg_hist[2][64];
+    uint64_t bg_ref[5], bg_hist[5][256];
 };
 
-#define ADD_LIMIT (1u << 22) /* every counter increment is below it (vnic_cnt_bank ADD_W) */
+/* Every increment of a counter is below the limit of its kind (vnic_regs:
+ * the banks' ADD_S and ADD_B; GSTAT.RX_BYTES has none). */
+#define LIM_S 4u           /* counts */
+#define LIM_B (1u << 17)   /* byte counts */
+#define LIM_W 0xFFFFFFFFu  /* GSTAT.RX_BYTES: any 32-bit length */
+
+/* the background counters: one of each kind, per vNIC and global */
+static const struct bg_cnt {
+    unsigned g, v, k;
+    uint32_t lim;
+    uint32_t addr; /* its _LO word */
+} bg[] = {
+    {0, 1, 2, LIM_B, VNIC_VF_BASE(1) + VNIC_VF_STAT_RX_IN_LO + 8 * 2},       /* vNIC 1 RX_BYTES */
+    {1, 0, 1, LIM_W, VNIC_PF_GSTAT_RX_FRAMES_LO + 8 * 1},                    /* RX_BYTES */
+    {0, 3, 0, LIM_S, VNIC_VF_BASE(3) + VNIC_VF_STAT_RX_IN_LO},               /* vNIC 3 RX_IN */
+    {1, 0, 9, LIM_S, VNIC_PF_GSTAT_RX_FRAMES_LO + 8 * 9},                    /* DROP_RXOFF */
+    {1, 0, 12, LIM_B, VNIC_PF_GSTAT_RX_FRAMES_LO + 8 * 12},                  /* TX_BYTES */
+};
+#define NBG 5
 
 static uint32_t rnd(struct env *e)
 {
@@ -45,23 +63,23 @@ static uint32_t rnd(struct env *e)
 static void cycle(struct env *e)
 {
     uint32_t amt = 0;
-    int s = (int)(e->ncyc & 1);
+    unsigned s = (unsigned)(e->ncyc % NBG);
     if (e->bg_on) {
-        /* a random increment up to the limit, 0 one time in 8 */
-        uint32_t r = rnd(e);
-        amt = (r & 7) ? (r >> 8) % ADD_LIMIT : 0;
+        /* a random increment below the limit, 0 one time in 8 */
+        uint32_t r = rnd(e), r2 = rnd(e);
+        amt = (r & 7) ? (uint32_t)((((uint64_t)r2 << 29) ^ (r >> 3)) % bg[s].lim) : 0;
         e->p.add_we = 1;
-        e->p.add_g = (unsigned)s;
-        e->p.add_v = 1;
-        e->p.add_k = s ? 1 : 2;
+        e->p.add_g = bg[s].g;
+        e->p.add_v = bg[s].v;
+        e->p.add_k = bg[s].k;
         e->p.add_amt = amt;
     }
     vtb_cycle(e->t, &e->p);
     e->ncyc++;
     if (e->bg_on)
         e->bg_ref[s] += amt;
-    e->bg_hist[0][e->ncyc % 64] = e->bg_ref[0];
-    e->bg_hist[1][e->ncyc % 64] = e->bg_ref[1];
+    for (unsigned i = 0; i < NBG; i++)
+        e->bg_hist[i][e->ncyc % 256] = e->bg_ref[i];
     if (e->p.win_copy_bad)
         e->win_bad++;
     if (e->p.trc_cmd_valid) {
@@ -226,6 +244,25 @@ static void test_ids(struct env *e)
     VTB_CHECK(&e->r, rd(e, 0x0FC) == 0, "unmapped PF offset");
     VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(4) + VNIC_VF_ID) == 0, "VF page 4 >= NUM_VNIC");
     VTB_CHECK(&e->r, rd(e, VNIC_PF_G_CMD) == 0, "CMD reads 0");
+}
+
+/* LOAD of every vNIC right after reset gives the reset configuration (the
+ * configuration copy's entries are written after reset, not reset). */
+static void test_load_reset(struct env *e)
+{
+    reset(e);
+    unsigned bad = 0;
+    for (unsigned v = 0; v < NV; v++) {
+        wr(e, VNIC_PF_STAGE_SCH_WEIGHT, 7);
+        wr(e, VNIC_PF_STAGE_TX_WEIGHT, 9);
+        wr(e, VNIC_PF_STAGE_MAC_LO, 0x55);
+        wr(e, VNIC_PF_STAGE_RX_SIZE, 4096);
+        if (cmd(e, v, VNIC_CMD_OP_LOAD) != VNIC_CMD_ERR_OK || rd(e, VNIC_PF_STAGE_SCH_WEIGHT) != 1
+            || rd(e, VNIC_PF_STAGE_TX_WEIGHT) != 1 || rd(e, VNIC_PF_STAGE_MAC_LO) != 0
+            || rd(e, VNIC_PF_STAGE_RX_SIZE) != 0)
+            bad++;
+    }
+    VTB_CHECK(&e->r, bad == 0, "LOAD after reset: %u of %u vNICs not the reset configuration", bad, NV);
 }
 
 static void test_commit(struct env *e)
@@ -400,70 +437,81 @@ static uint64_t rd_lo(struct env *e, uint32_t a, unsigned long *at)
     return lo;
 }
 
-/* 64-bit counters while they move: two counters (vNIC 1's k = 2, global 1)
- * take random increments up to the limit in alternate cycles, past 2^34;
- * every LO read, with its page's HI snapshot read after the other page's
- * LO, must equal the counter's value in the LO read's cycle (the low half
- * in flip-flops, the high half in the counter bank's memory with carries
- * moved by its sweep). */
+/* 64-bit counters while they move: one counter of each kind and bank
+ * (bg[]: a byte counter per vNIC and one global, GSTAT.RX_BYTES, a count
+ * per vNIC and one global) takes random increments up to its limit, one
+ * counter a cycle, until the byte counters are past 2^34 and the counts
+ * past 2^16. Every LO read, with its page's HI snapshot read later (the
+ * per-vNIC pages' after the global page's reads), must equal the counter's
+ * value in the LO read's cycle: the low halves in flip-flops, the high
+ * halves in the banks' memories with carries moved by their sweeps. */
 static void test_counters_moving(struct env *e)
 {
-    const uint32_t va = VNIC_VF_BASE(1) + VNIC_VF_STAT_RX_IN_LO + 8 * 2;
-    const uint32_t ga = VNIC_PF_GSTAT_RX_FRAMES_LO + 8 * 1;
-    unsigned reads = 0, bad = 0, hi_moves = 0;
-    uint32_t last_hi = 0;
+    unsigned reads = 0, bad = 0, hi_moves[NBG] = {0};
+    uint32_t last_hi[NBG] = {0};
     reset(e);
     e->rng = 0x9E3779B9u;
-    e->bg_ref[0] = e->bg_ref[1] = 0;
+    memset(e->bg_ref, 0, sizeof e->bg_ref);
     e->bg_on = 1;
-    while (e->bg_ref[0] < (1ull << 34) || e->bg_ref[1] < (1ull << 34)) {
+    while (e->bg_ref[0] < (1ull << 34) || e->bg_ref[1] < (1ull << 34) || e->bg_ref[4] < (1ull << 34)
+           || e->bg_ref[2] < (1ull << 16) || e->bg_ref[3] < (1ull << 16)) {
         unsigned gap = rnd(e) % 200;
         for (unsigned i = 0; i < gap; i++)
             cycle(e);
-        unsigned long ta, tg;
-        uint64_t a = rd_lo(e, va, &ta);
-        uint64_t g = rd_lo(e, ga, &tg);
-        a |= (uint64_t)rd(e, va + 4) << 32;
-        g |= (uint64_t)rd(e, ga + 4) << 32;
-        uint64_t ea = e->bg_hist[0][ta % 64], eg = e->bg_hist[1][tg % 64];
-        if (a != ea || g != eg) {
-            if (bad++ < 5)
-                VTB_CHECK(&e->r, 0, "moving counters: read 0x%llx / 0x%llx, expected 0x%llx / 0x%llx",
-                          (unsigned long long)a, (unsigned long long)g, (unsigned long long)ea,
-                          (unsigned long long)eg);
+        unsigned long at[NBG];
+        uint64_t val[NBG];
+        /* per-vNIC LO words first, their HI words last */
+        for (unsigned i = 0; i < NBG; i++)
+            if (!bg[i].g)
+                val[i] = rd_lo(e, bg[i].addr, &at[i]);
+        for (unsigned i = 0; i < NBG; i++)
+            if (bg[i].g) {
+                val[i] = rd_lo(e, bg[i].addr, &at[i]);
+                val[i] |= (uint64_t)rd(e, bg[i].addr + 4) << 32;
+            }
+        for (unsigned i = 0; i < NBG; i++)
+            if (!bg[i].g)
+                val[i] |= (uint64_t)rd(e, bg[i].addr + 4) << 32;
+        for (unsigned i = 0; i < NBG; i++) {
+            uint64_t exp = e->bg_hist[i][at[i] % 256];
+            if (val[i] != exp && bad++ < 5)
+                VTB_CHECK(&e->r, 0, "moving counters: counter %u read 0x%llx, expected 0x%llx", i,
+                          (unsigned long long)val[i], (unsigned long long)exp);
+            hi_moves[i] += (uint32_t)(val[i] >> 32) != last_hi[i];
+            last_hi[i] = (uint32_t)(val[i] >> 32);
         }
-        hi_moves += (uint32_t)(a >> 32) != last_hi;
-        last_hi = (uint32_t)(a >> 32);
         reads++;
     }
     e->bg_on = 0;
-    VTB_CHECK(&e->r, bad == 0 && reads > 100 && hi_moves >= 3,
-              "moving counters: %u LO/HI pairs read at their cycle, %u wrong, HI moved %u times", reads, bad,
-              hi_moves);
+    VTB_CHECK(&e->r, bad == 0 && reads > 100 && hi_moves[0] >= 3 && hi_moves[1] >= 3 && hi_moves[4] >= 3,
+              "moving counters: %u rounds of %u LO/HI pairs read at their cycle, %u wrong, HI moved %u/%u/%u times",
+              reads, NBG, bad, hi_moves[0], hi_moves[1], hi_moves[4]);
 }
 
 static void test_reset_counters(struct env *e)
 {
     reset(e);
     /* counters: vNIC 1 RX_BYTES (k = 2) above 2^32; LO then HI snapshots */
-    add_n(e, 1, 2, ADD_LIMIT - 1, 1024);      /* 2^32 - 1024 */
-    add_n(e, 1, 2, 0x410, 1);                 /* 2^32 + 0x10 */
+    const unsigned n32 = 1u << 15;            /* n32 * (LIM_B - 1) = 2^32 - 2^15 */
+    add_n(e, 1, 2, LIM_B - 1, n32);
+    add_n(e, 1, 2, 0x8010, 1);                /* 2^32 + 0x10 */
     uint32_t off = VNIC_VF_STAT_RX_IN_LO + 8 * 2;
     uint32_t lo = rd(e, VNIC_VF_BASE(1) + off);
-    add_n(e, 1, 2, ADD_LIMIT - 1, 1100);      /* HI moves after the LO read */
+    add_n(e, 1, 2, LIM_B - 1, n32 + 100);     /* HI moves after the LO read */
     uint32_t hi = rd(e, VNIC_VF_BASE(1) + off + 4);
     VTB_CHECK(&e->r, lo == 0x10 && hi == 1, "64-bit read: LO 0x%x HI 0x%x", lo, hi);
     VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(1) + off + 4) == 1, "HI repeats the snapshot");
     lo = rd(e, VNIC_VF_BASE(1) + off);
     hi = rd(e, VNIC_VF_BASE(1) + off + 4);
-    VTB_CHECK(&e->r, lo == 0x10 + 1100u * (ADD_LIMIT - 1) && hi == 2, "then LO 0x%x HI 0x%x", lo, hi);
+    uint64_t v = (1ull << 32) + 0x10 + (uint64_t)(n32 + 100) * (LIM_B - 1);
+    VTB_CHECK(&e->r, lo == (uint32_t)v && hi == (uint32_t)(v >> 32), "then LO 0x%x HI 0x%x", lo, hi);
     VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(0) + off) == 0, "vNIC 0's counter untouched");
     VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_CLEAR_STATS) == 0, "CLEAR_STATS");
     VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(1) + off) == 0 && rd(e, VNIC_VF_BASE(1) + off + 4) == 0, "cleared");
     /* CLEAR_STATS right after a carry out of the low half (the sweep has not
      * moved it yet, or just has): the counter reads 0, then counts from 0 */
-    add_n(e, 1, 2, ADD_LIMIT - 1, 1024);
-    add_n(e, 1, 2, 0x500, 1);                 /* 2^32 + 0x100 */
+    add_n(e, 1, 2, LIM_B - 1, n32);
+    add_n(e, 1, 2, 0x8100, 1);                /* 2^32 + 0x100 */
     VTB_CHECK(&e->r, cmd(e, 1, VNIC_CMD_OP_CLEAR_STATS) == 0, "CLEAR_STATS after a carry");
     VTB_CHECK(&e->r, rd(e, VNIC_VF_BASE(1) + off) == 0 && rd(e, VNIC_VF_BASE(1) + off + 4) == 0,
               "cleared with a carry pending");
@@ -471,11 +519,11 @@ static void test_reset_counters(struct env *e)
     lo = rd(e, VNIC_VF_BASE(1) + off);
     hi = rd(e, VNIC_VF_BASE(1) + off + 4);
     VTB_CHECK(&e->r, lo == 7 && hi == 0, "counts from 0 after the clear: LO 0x%x HI 0x%x", lo, hi);
-    add_n(e, 1, 2, ADD_LIMIT - 1, 1025);
+    add_n(e, 1, 2, LIM_B - 1, n32 + 1);
     lo = rd(e, VNIC_VF_BASE(1) + off);
     hi = rd(e, VNIC_VF_BASE(1) + off + 4);
-    VTB_CHECK(&e->r, lo == (uint32_t)(7 + 1025ull * (ADD_LIMIT - 1)) && hi == 1,
-              "and carries into a cleared high half: LO 0x%x HI 0x%x", lo, hi);
+    v = 7 + (uint64_t)(n32 + 1) * (LIM_B - 1);
+    VTB_CHECK(&e->r, lo == (uint32_t)v && hi == 1, "and carries into a cleared high half: LO 0x%x HI 0x%x", lo, hi);
 
     /* VF isolation */
     wr(e, VNIC_VF_BASE(1) + VNIC_VF_INT_MASK, 3);
@@ -577,6 +625,7 @@ int main(void)
     memset(&e, 0, sizeof(e));
     e.t = vtb_new();
     test_ids(&e);
+    test_load_reset(&e);
     test_commit(&e);
     test_reset_counters(&e);
     test_counters_moving(&e);

@@ -159,9 +159,12 @@ vnic_regs #(
 );
 
 // The DMA engines keep their windows in copies written from win_*
-// (vnic_win_ram). Such a copy, read for every vNIC, must show in every cycle
-// what the active configuration shows (bits 12 and up: SIZE, and both bases
-// of a window that is on).
+// (vnic_win_ram), which have no reset: the register block writes every
+// vNIC's entry after reset, before it accepts a register write. Such a copy,
+// read for every vNIC, must show in every cycle what the active
+// configuration shows (bits 12 and up: SIZE, and both bases of a window that
+// is on) for every entry written since reset; and no register write may be
+// accepted while an entry is unwritten.
 wire [NV-1:0]       wc_diff;
 wire [NV*NW*64-1:0] wc_gb, wc_hb;
 wire [NV*NW*32-1:0] wc_sz;
@@ -190,12 +193,17 @@ generate
         assign wc_diff[gc] = d;
     end
 endgenerate
-reg wc_bad_q;
+reg [NV-1:0] wc_wr_q;                  // entries written since reset
+reg          wc_bad_q;
 always @(posedge clk) begin
-    if (rst)
+    if (rst) begin
+        wc_wr_q  <= {NV{1'b0}};
         wc_bad_q <= 1'b0;
-    else
-        wc_bad_q <= wc_bad_q | (|wc_diff);
+    end else begin
+        if (win_we)
+            wc_wr_q[win_wv[1:0]] <= 1'b1;
+        wc_bad_q <= wc_bad_q | (|(wc_diff & wc_wr_q)) | (awvalid && awready && !(&wc_wr_q));
+    end
 end
 assign win_copy_bad = wc_bad_q;
 

@@ -22,6 +22,10 @@
 #   INCDIRS (include directories)  PARAMS ("NAME=VALUE ..." for the top)
 #   FREQ (target MHz)  CONSTRAINTS (.lpf/.pcf, empty = out of context)
 #   PNR_OPTS (extra nextpnr options)  SEED (nextpnr seed, default 1)
+#   ABC9_D (picoseconds; empty = Yosys' default): the delay target of the
+#   ABC9 LUT mapping. By default ABC9 maps for the critical path's delay and
+#   recovers area only off it; a target above the critical path maps nearly
+#   everything for area (fewer LUTs, paths may get longer)
 #   PNR_STALL (seconds, default 1200; FLOW_PNR_STALL overrides): router1 is
 #   stopped when its count of arcs left has not reached a new low for that
 #   long (it can loop forever on one placement; another seed may route)
@@ -38,7 +42,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --no-bitstream) NO_BIT=1; shift ;;
         --seed) CLI_SEED="$2"; shift 2 ;;
-        -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,35p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "flow.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
         *) break ;;
     esac
@@ -57,7 +61,7 @@ if [ ! -f "$CONF" ]; then
 fi
 
 FAMILY="" DEVICE="" PACKAGE="" SPEED="6" TOP="" SOURCES="" INCDIRS="" PARAMS="" FREQ="125"
-CONSTRAINTS="" DESCRIPTION="" PNR_OPTS="" SEED="" PNR_STALL=""
+CONSTRAINTS="" DESCRIPTION="" PNR_OPTS="" SEED="" PNR_STALL="" ABC9_D=""
 # shellcheck disable=SC1090
 . "$CONF"
 SEED=${CLI_SEED:-${SEED:-1}}
@@ -127,12 +131,13 @@ for i in "${INCS[@]}"; do INCFLAGS="$INCFLAGS -I$i"; done
 cat > "$OUT/synth.ys" <<YS
 read_verilog -DSYNTHESIS $INCFLAGS ${FILES[*]}
 ${CHPARAMS:+chparam$CHPARAMS $TOP}
+${ABC9_D:+scratchpad -set abc9.D $ABC9_D}
 $SYNTH -top $TOP -json $OUT/synth.json
 tee -o $OUT/synth_stat.txt stat
 YS
 
 echo "flow.sh: $TARGET: $DESCRIPTION"
-echo "flow.sh: $TARGET: synthesis ($YOSYS_BIN $SYNTH, top $TOP${PARAMS:+, $PARAMS})"
+echo "flow.sh: $TARGET: synthesis ($YOSYS_BIN $SYNTH, top $TOP${PARAMS:+, $PARAMS}${ABC9_D:+, ABC9 delay target $ABC9_D ps})"
 t0=$(date +%s)
 if ! $YOSYS_BIN -q -l "$OUT/yosys.log" -s "$OUT/synth.ys" >/dev/null 2>"$OUT/yosys.err"; then
     cat "$OUT/yosys.err" >&2

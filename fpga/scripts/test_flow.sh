@@ -127,6 +127,7 @@ TOP=vnic_reset_sync
 SOURCES="fpga/rtl/vnic_reset_sync.v"
 FREQ=125
 SEED=7
+ABC9_D=30000
 EOF
 
 # run NEXTPNR OUTDIR: flow.sh with the stand-ins (router1 stall limit 3 s);
@@ -186,6 +187,11 @@ else
     fail "fits: critical path missing"
 fi
 if grep -q -- "--seed 7 " "$W/fit/nextpnr.args" 2>/dev/null; then ok "fits: the target's SEED reaches nextpnr"; else fail "fits: seed not passed: $(cat "$W/fit/nextpnr.args" 2>/dev/null)"; fi
+if grep -A1 "^scratchpad -set abc9.D 30000$" "$W/fit/synth.ys" 2>/dev/null | grep -q "^synth_ecp5 "; then
+    ok "fits: the target's ABC9_D is set just before synthesis"
+else
+    fail "fits: ABC9_D not in synth.ys: $(cat "$W/fit/synth.ys" 2>/dev/null)"
+fi
 if [ -s "$W/fit/flowtest.bit" ] && grep -q "bitstream   $W/fit/flowtest.bit" "$rep"; then ok "fits: bitstream written and reported"; else fail "fits: no bitstream"; fi
 
 # ---------------------------------------------------------------- nextpnr fails

@@ -1148,33 +1148,6 @@ localparam integer ADD_B = 17;                              // bytes: below 2^17
 localparam integer LW_S = ADD_S + $clog2(NS + 1);
 localparam integer LW_B = ADD_B + $clog2(NB + 1);
 
-// x * c for a small constant c, as shifts and adds (no multiplier block)
-function [31:0] mul_c;
-    input [4:0]   x;
-    input integer c;
-    integer       j;
-    begin
-        mul_c = 32'd0;
-        for (j = 0; j < 6; j = j + 1)
-            if (((c >> j) & 1) != 0)
-                mul_c = mul_c + ({27'd0, x} << j);
-    end
-endfunction
-
-// the index of vNIC v's counter k (g = 0) or of global counter k (g = 1)
-// in its kind's bank: every vNIC's counters of the kind, then the global ones
-function [31:0] bidx;
-    input integer g;
-    input [4:0]   v;
-    input integer k;
-    begin
-        if (g == 0)
-            bidx = mul_c(v, n_of(0, kind(0, k))) + pos(0, k);
-        else
-            bidx = NV * n_of(0, kind(1, k)) + pos(1, k);
-    end
-endfunction
-
 // vNIC v's counter k, or global counter k, to its kind's bank
 reg [NS*CW-1:0] add_s;
 reg [NB*CW-1:0] add_b;
@@ -1192,53 +1165,70 @@ always @* begin
     for (cv = 0; cv < NV; cv = cv + 1)
         for (ck = 0; ck < NCV; ck = ck + 1)
             if (kind(0, ck) != 0) begin
-                add_b[bidx(0, cv[4:0], ck)*CW +: CW] = vstat_add[(cv * NCV + ck)*CW +: CW];
-                clr_b[bidx(0, cv[4:0], ck)] = do_clear && {27'd0, cv_q} == cv;
+                add_b[(cv * NBV + pos(0, ck))*CW +: CW] = vstat_add[(cv * NCV + ck)*CW +: CW];
+                clr_b[cv * NBV + pos(0, ck)] = do_clear && {27'd0, cv_q} == cv;
             end else begin
-                add_s[bidx(0, cv[4:0], ck)*CW +: CW] = vstat_add[(cv * NCV + ck)*CW +: CW];
-                inc_s[bidx(0, cv[4:0], ck)] = ck == VNIC_VF_STAT_DMA_FAULTS_IDX && flt_new
+                add_s[(cv * NSV + pos(0, ck))*CW +: CW] = vstat_add[(cv * NCV + ck)*CW +: CW];
+                inc_s[cv * NSV + pos(0, ck)] = ck == VNIC_VF_STAT_DMA_FAULTS_IDX && flt_new
                                               && {27'd0, flt_vnic} == cv;
-                clr_s[bidx(0, cv[4:0], ck)] = do_clear && {27'd0, cv_q} == cv;
+                clr_s[cv * NSV + pos(0, ck)] = do_clear && {27'd0, cv_q} == cv;
             end
     for (ck = 0; ck < NCG; ck = ck + 1)
         if (kind(1, ck) == 1)
-            add_b[bidx(1, 5'd0, ck)*CW +: CW] = gstat_add[ck*CW +: CW];
+            add_b[(NV * NBV + pos(1, ck))*CW +: CW] = gstat_add[ck*CW +: CW];
         else if (kind(1, ck) == 0)
-            add_s[bidx(1, 5'd0, ck)*CW +: CW] = gstat_add[ck*CW +: CW];
+            add_s[(NV * NSV + pos(1, ck))*CW +: CW] = gstat_add[ck*CW +: CW];
 end
 
+// x * c for a small constant c, as shifts and adds (no multiplier block)
+function [31:0] mul_c;
+    input [4:0]   x;
+    input integer c;
+    integer       j;
+    begin
+        mul_c = 32'd0;
+        for (j = 0; j < 6; j = j + 1)
+            if (((c >> j) & 1) != 0)
+                mul_c = mul_c + ({27'd0, x} << j);
+    end
+endfunction
+
 // the counter a read addresses, selected once for its _LO word and the _HI
-// snapshot: its kind and its index in that kind's bank, registered with the
-// read address at the AR handshake
-localparam integer CI_W = (SI_W > BI_W) ? SI_W : BI_W;
+// snapshot: its kind and its index in each bank, registered with the read
+// address at the AR handshake
 wire [PGW-1:0] ar_pg  = s_axil_araddr[REG_AW-1:12];
 wire [31:0]    ar_pg32 = {{(32-PGW){1'b0}}, ar_pg};
 wire [11:0]    ar_o   = {s_axil_araddr[11:2], 2'b00};
 wire [11:0]    ar_vri = (ar_o - VNIC_VF_STAT_CNT_BASE) >> 3;
 wire [11:0]    ar_gri = (ar_o - VNIC_PF_GSTAT_CNT_BASE) >> 3;
 wire [4:0]     ar_v   = ar_pg32[4:0] - 5'd1;
-reg  [31:0]    ar_kind, ar_ci;
+reg  [31:0]    ar_kind, ar_si, ar_bi;
 integer        ak;
 always @* begin
     ar_kind = 32'd0;
-    ar_ci = 32'd0;
+    ar_si = 32'd0;
+    ar_bi = 32'd0;
     for (ak = 0; ak < 16; ak = ak + 1) begin
         if (ar_pg32 == 32'd0 && ak < NCG && {28'd0, ar_gri[3:0]} == ak) begin
             ar_kind = kind(1, ak);
-            ar_ci = bidx(1, 5'd0, ak);
+            ar_si = NV * NSV + pos(1, ak);
+            ar_bi = NV * NBV + pos(1, ak);
         end
         if (ar_pg32 != 32'd0 && ak < NCV && {28'd0, ar_vri[3:0]} == ak) begin
             ar_kind = kind(0, ak);
-            ar_ci = bidx(0, ar_v, ak);
+            ar_si = mul_c(ar_v, NSV) + pos(0, ak);
+            ar_bi = mul_c(ar_v, NBV) + pos(0, ak);
         end
     end
 end
 reg  [1:0]      rd_kind_q;
-reg  [CI_W-1:0] rd_ci_q;
+reg  [SI_W-1:0] rd_si_q;
+reg  [BI_W-1:0] rd_bi_q;
 always @(posedge clk)
     if (s_axil_arvalid && s_axil_arready) begin
         rd_kind_q <= ar_kind[1:0];
-        rd_ci_q   <= ar_ci[CI_W-1:0];
+        rd_si_q   <= ar_si[SI_W-1:0];
+        rd_bi_q   <= ar_bi[BI_W-1:0];
     end
 
 wire [63:0] rd_cnt_s, rd_cnt_b;
@@ -1250,7 +1240,7 @@ vnic_cnt_bank #(.N(NS), .IW(SI_W), .CW(CW), .ADD_W(ADD_S), .LW(LW_S)) u_cnt_s (
     .add    (add_s),
     .inc    (inc_s),
     .clr    (clr_s),
-    .rd_idx (rd_ci_q[SI_W-1:0]),
+    .rd_idx (rd_si_q),
     .rd_val (rd_cnt_s)
 );
 
@@ -1260,7 +1250,7 @@ vnic_cnt_bank #(.N(NB), .IW(BI_W), .CW(CW), .ADD_W(ADD_B), .LW(LW_B)) u_cnt_b (
     .add    (add_b),
     .inc    ({NB{1'b0}}),
     .clr    (clr_b),
-    .rd_idx (rd_ci_q[BI_W-1:0]),
+    .rd_idx (rd_bi_q),
     .rd_val (rd_cnt_b)
 );
 
@@ -1463,7 +1453,7 @@ always @(posedge clk) begin
 end
 
 // prot bits carry no meaning here; wide words are only partly used
-wire unused_ok = &{1'b0, s_axil_awprot, s_axil_arprot, s_axil_awaddr[1:0], s_axil_araddr[1:0], raddr_q[1:0], wpage32[31:5], wm[31:2], mf_m[31:14], ar_vri[11:4], ar_gri[11:4], ar_pg32[31:5], ar_kind[31:2], ar_ci[31:CI_W], tail_mask[16], tw_v, 1'b0};
+wire unused_ok = &{1'b0, s_axil_awprot, s_axil_arprot, s_axil_awaddr[1:0], s_axil_araddr[1:0], raddr_q[1:0], wpage32[31:5], wm[31:2], mf_m[31:14], ar_vri[11:4], ar_gri[11:4], ar_pg32[31:5], ar_kind[31:2], ar_si[31:SI_W], ar_bi[31:BI_W], tail_mask[16], tw_v, 1'b0};
 
 endmodule
 

@@ -167,12 +167,21 @@ vnic_ram_sdp #(
 // ---------------------------------------------------------------- accounting
 // Levels per vNIC; the landing position changes only for end_vnic (a kept
 // frame) and cmd_vnic (flush, restart), so it is computed once for each.
+// The frame-end event comes last in the TX DMA's landing cycle, so its term
+// enters each level last (u0/q0 are the levels after the other events), and
+// the command's results do not wait for it more than they must:
+//   c_u - c_q = (u0 - q0) - e_c, e_c = S of end_vnic's frame if end_vnic =
+//   cmd_vnic (kept or aborted, it leaves c_u - c_q alike), else 0;
+//   "level becomes 0" is an equality against that term, not a test of a
+//   difference; and a flush's position (wp + S of a kept frame) - (queued
+//   + S) in words equals wp - q0 in words, whatever the frame end does.
 reg [UW-1:0]    u, q, se;
-reg [NV*UW-1:0] ua, qa;                     // levels after res/end/gnt/sent
+reg [NV*UW-1:0] u0a, q0a;                   // levels after res/gnt/sent
+reg [NV*UW-1:0] ua, qa;                     // ... and after end
 reg [BA:0]      kp, k_szw, k_dw;            // end_vnic: position after a kept frame
-reg [BA:0]      c_p, c_szw, c_dw, fp;       // cmd_vnic: position, after a flush
-reg [UW-1:0]    c_u, c_q, fu, c_uf;
-reg             k_go;
+reg [BA:0]      c_p, c_szw, c_q0w, fp;      // cmd_vnic: position, after a flush
+reg [UW-1:0]    c_u0, c_q0, c_d0, c_e, c_ed, fu;
+reg             k_go, c_end, c_zero;
 always @* begin
     // end_vnic's position after a kept frame
     k_szw = {(BA+1){1'b0}};
@@ -196,29 +205,34 @@ always @* begin
         u = used_q[v*UW +: UW];
         q = qb_q[v*UW +: UW];
         if (res_valid && res_vnic == v[4:0]) u = u + stx(res_len);
-        if (end_valid && end_vnic == v[4:0]) begin
-            if (end_keep) q = q + stx(end_len);
-            else          u = u - stx(end_len);
-        end
-        if (gnt_valid && gnt_vnic == v[4:0]) q = q - stx(gnt_len);
         if (sent_valid && sent_vnic == v[4:0]) u = u - stx(sent_len);
+        if (gnt_valid && gnt_vnic == v[4:0]) q = q - stx(gnt_len);
+        u0a[v*UW +: UW] = u;
+        q0a[v*UW +: UW] = q;
+        if (end_valid && end_vnic == v[4:0]) begin
+            if (end_keep) q = q + se;
+            else          u = u - se;
+        end
         ua[v*UW +: UW] = u;
         qa[v*UW +: UW] = q;
     end
 
     // cmd_vnic: flush (queued frames discarded), restart when empty
-    c_u = {UW{1'b0}};
-    c_q = {UW{1'b0}};
+    c_u0 = {UW{1'b0}};
+    c_q0 = {UW{1'b0}};
     for (v = 0; v < NV; v = v + 1)
         if (cmd_vnic == v[4:0]) begin
-            c_u = ua[v*UW +: UW];
-            c_q = qa[v*UW +: UW];
+            c_u0 = u0a[v*UW +: UW];
+            c_q0 = q0a[v*UW +: UW];
         end
-    if (k_go && end_vnic == cmd_vnic) c_p = kp;
-    fu   = c_u - c_q;
-    c_dw = c_q[WB +: BA+1];
-    fp   = (c_p >= c_dw) ? c_p - c_dw : c_p + c_szw - c_dw;
-    c_uf = cmd_flush ? fu : c_u;
+    c_end  = end_valid && end_vnic == cmd_vnic;
+    c_e    = c_end ? se : {UW{1'b0}};                  // leaves c_u - c_q
+    c_ed   = (c_end && !end_keep) ? se : {UW{1'b0}};   // leaves c_u
+    c_d0   = c_u0 - c_q0;
+    fu     = c_d0 - c_e;                               // used after a flush
+    c_zero = cmd_flush ? (c_d0 == c_e) : (c_u0 == c_ed);
+    c_q0w  = c_q0[WB +: BA+1];
+    fp     = (c_p >= c_q0w) ? c_p - c_q0w : c_p + c_szw - c_q0w;
 
     for (v = 0; v < NV; v = v + 1) begin
         used_d[v*UW +: UW] = ua[v*UW +: UW];
@@ -231,7 +245,7 @@ always @* begin
                 qb_d[v*UW +: UW]   = {UW{1'b0}};
                 wp_d[v*BA +: BA]   = fp[BA-1:0];
             end
-            if (cmd_init && c_uf == {UW{1'b0}}) wp_d[v*BA +: BA] = {BA{1'b0}};
+            if (cmd_init && c_zero) wp_d[v*BA +: BA] = {BA{1'b0}};
         end
     end
 end

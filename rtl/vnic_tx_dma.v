@@ -214,10 +214,12 @@ localparam [15:0] ST_OK    = VNIC_DESC_STATUS_DD[15:0] | VNIC_DESC_STATUS_EOP[15
 localparam [15:0] ST_SPOOF = ST_OK | VNIC_DESC_STATUS_ERR_SPOOF[15:0];
 localparam [15:0] ST_TXLEN = ST_OK | VNIC_DESC_STATUS_ERR_TXLEN[15:0];
 
-// record: {typ 2, vnic 5, beats 9, first 1, last 1, off 5, n 16, idx 12, addr 64}
-// (n: frame length; the descriptor count of a fetch; the reason of a fault)
+// record: {words 12, typ 2, vnic 5, beats 9, first 1, last 1, off 5, n 16, idx 12, addr 64}
+// (n: frame length; the descriptor count of a fetch; the reason of a fault;
+// words: ceil(n / W), the frame's words in the partition, computed when the
+// record is pushed so that the landing logic does not add)
 localparam integer R_ADDR = 0, R_IDX = 64, R_N = 76, R_OFF = 92, R_LAST = 97, R_FIRST = 98,
-                   R_BEATS = 99, R_VNIC = 108, R_TYP = 113, RW = 115;
+                   R_BEATS = 99, R_VNIC = 108, R_TYP = 113, R_NW = 115, RW = 127;
 // completion: {vnic 5, idx 12, buffer length 16, status 8}
 localparam integer C_ST = 0, C_N = 8, C_IDX = 24, C_VNIC = 36, CW = 41;
 // write-back in flight: {vnic 5, idx 12, guest descriptor 64}
@@ -465,7 +467,8 @@ function [RW-1:0] mkrec;
     input [RI-1:0] idx;
     input [63:0]   addr;
     begin
-        mkrec = {typ, vn, beats, first, last, off, n, idx, addr};
+        mkrec = {{{(WB-2){1'b0}}, n[13:WB]} + {11'd0, |n[WB-1:0]},
+                 typ, vn, beats, first, last, off, n, idx, addr};
     end
 endfunction
 
@@ -963,14 +966,14 @@ always @* begin
     // ======================================================== landing
     for (v = 0; v < NV; v = v + 1)
         if (rv == v[4:0]) dead = flt_q[v] || halted[v] || (flr_req && cmd_vnic == v[4:0]);
-    nwords = {{(WB-2){1'b0}}, rn[13:WB]} + {11'd0, |rn[WB-1:0]};
+    nwords = rh[R_NW +: 12];
     if (tail_q) begin
         // last word of an unaligned frame, then its end
         for (v = 0; v < NV; v = v + 1)
             if (tr_q[R_VNIC +: 5] == v[4:0]) dead = flt_q[v] || halted[v] || (flr_req && cmd_vnic == v[4:0]);
         rn = tr_q[R_N +: 14];
         rv = tr_q[R_VNIC +: 5];
-        nwords = {{(WB-2){1'b0}}, rn[13:WB]} + {11'd0, |rn[WB-1:0]};
+        nwords = tr_q[R_NW +: 12];
         word = r_shr;
         widx = nwords - 12'd1;
         wgo = 1'b1;

@@ -212,61 +212,100 @@ assign trc_tx_grant_elig    = te_q;
 assign trc_tx_grant_none    = tn_q;
 
 // ---------------------------------------------------------------- decision
-reg  [NV-1:0]     halt_eff, elig, elig2;
+// A fault taken this cycle (halt_now) removes its vNIC from this cycle's
+// decision. It comes late (the register block's fault arbiter), so the
+// search runs on E and E2 without it and finds the first two members of
+// E2 after p, with their deficit steps computed beside each other; the
+// fault only selects: the second one when it hits the first.
+reg  [NV-1:0]     hmask, elig_n, elig2_n, elig;
 reg               decide, granted;
-reg  [4:0]        cand, gsel;
-reg               found;
-reg  [DW-1:0]     d_p, d_c, d_c1;
-reg  [13:0]       lw_p, lw_c;
-reg  [7:0]        wt_c;
+reg  [4:0]        cand, cand1, cand2, gsel;
+reg               found1, found2, h_c1, h_p, e_one, e2_none;
+reg  [DW-1:0]     d_p, d_ca, d_cb, d_c1a, d_c1b;
+reg  [13:0]       lw_p, lw_ca, lw_cb;
+reg  [7:0]        wt_ca, wt_cb;
 reg               p_in_e2;
 integer           i, k, pi;
 
 always @* begin
-    halt_eff = halted;
+    hmask = {NV{1'b0}};
     for (i = 0; i < NV; i = i + 1)
-        if (halt_now_valid && halt_now_vnic == i[4:0]) halt_eff[i] = 1'b1;
-    elig  = hd_vld_q & ~halt_eff & {NV{tx_en}};
-    elig2 = elig & (~shp_en | tpos_q);
-    decide = out_take && !gnt_q && !rf_q && !cmd_init && !cmd_flush && (elig != {NV{1'b0}});
+        if (halt_now_valid && halt_now_vnic == i[4:0]) hmask[i] = 1'b1;
+    elig_n  = hd_vld_q & ~halted & {NV{tx_en}};
+    elig2_n = elig_n & (~shp_en | tpos_q);
+    elig    = elig_n & ~hmask;
+    // E has at most one member without the fault: the fault may empty it
+    e_one = (elig_n & (elig_n - 1'b1)) == {NV{1'b0}};
+    decide = out_take && !gnt_q && !rf_q && !cmd_init && !cmd_flush &&
+             (elig_n != {NV{1'b0}}) && !(e_one && (elig_n & hmask) != {NV{1'b0}});
 
     // the pointer's own state
     d_p  = {DW{1'b0}};
     lw_p = 14'd0;
     p_in_e2 = 1'b0;
+    h_p = 1'b0;
     pi = 0;
     for (i = 0; i < NV; i = i + 1)
         if (p_q == i[4:0]) begin
             d_p  = def_q[i*DW +: DW];
             lw_p = wire_len(hd_len_q[i*14 +: 14]);
-            p_in_e2 = elig2[i];
+            p_in_e2 = elig2_n[i];
+            h_p = hmask[i];
             pi = i;
         end
+    p_in_e2 = p_in_e2 && !h_p;
 
-    // first member of E2 after p, circularly, p itself last
-    cand  = p_q;
-    found = 1'b0;
+    // first and second member of E2 (without the fault) after p,
+    // circularly, p itself last
+    cand1  = p_q;
+    cand2  = p_q;
+    found1 = 1'b0;
+    found2 = 1'b0;
     for (k = 1; k <= NV; k = k + 1) begin
         i = (pi + k) % NV;
-        if (!found && elig2[i]) begin
-            cand  = i[4:0];
-            found = 1'b1;
+        if (elig2_n[i]) begin
+            if (!found1) begin
+                cand1  = i[4:0];
+                found1 = 1'b1;
+            end else if (!found2) begin
+                cand2  = i[4:0];
+                found2 = 1'b1;
+            end
         end
     end
-    d_c  = {DW{1'b0}};
-    lw_c = 14'd0;
-    wt_c = 8'd0;
-    for (i = 0; i < NV; i = i + 1)
-        if (cand == i[4:0]) begin
-            d_c  = def_q[i*DW +: DW];
-            lw_c = wire_len(hd_len_q[i*14 +: 14]);
-            wt_c = tx_weight[i*8 +: 8];
+    d_ca  = {DW{1'b0}};
+    lw_ca = 14'd0;
+    wt_ca = 8'd0;
+    d_cb  = {DW{1'b0}};
+    lw_cb = 14'd0;
+    wt_cb = 8'd0;
+    h_c1  = 1'b0;
+    for (i = 0; i < NV; i = i + 1) begin
+        if (cand1 == i[4:0]) begin
+            d_ca  = def_q[i*DW +: DW];
+            lw_ca = wire_len(hd_len_q[i*14 +: 14]);
+            wt_ca = tx_weight[i*8 +: 8];
+            h_c1  = found1 && hmask[i];
         end
-    d_c1 = d_c + {{(DW-14){1'b0}}, wt_c, 6'd0};
+        if (cand2 == i[4:0]) begin
+            d_cb  = def_q[i*DW +: DW];
+            lw_cb = wire_len(hd_len_q[i*14 +: 14]);
+            wt_cb = tx_weight[i*8 +: 8];
+        end
+    end
+    d_c1a = d_ca + {{(DW-14){1'b0}}, wt_ca, 6'd0};
+    d_c1b = d_cb + {{(DW-14){1'b0}}, wt_cb, 6'd0};
+    // with the fault: the candidate, and whether E2 is empty
+    cand    = h_c1 ? cand2 : cand1;
+    e2_none = !found1 || (h_c1 && !found2);
 end
 
 wire d_p_pos = !d_p[DW-1] && d_p != {DW{1'b0}};
-wire d_c1_pos = !d_c1[DW-1] && d_c1 != {DW{1'b0}};
+wire d_c1a_pos = !d_c1a[DW-1] && d_c1a != {DW{1'b0}};
+wire d_c1b_pos = !d_c1b[DW-1] && d_c1b != {DW{1'b0}};
+wire d_c1_pos = h_c1 ? d_c1b_pos : d_c1a_pos;
+wire [DW-1:0] d_na = d_c1a_pos ? d_c1a - {{(DW-14){1'b0}}, lw_ca} : d_c1a;
+wire [DW-1:0] d_nb = d_c1b_pos ? d_c1b - {{(DW-14){1'b0}}, lw_cb} : d_c1b;
 
 // ---------------------------------------------------------------- next state
 reg  [SLW-1:0]   sl_v;
@@ -329,11 +368,11 @@ always @* begin
     // and written to its vNIC (gsel, always in E2, so never an idle one);
     // idle vNICs' positive deficits are cleared; a command overrides below
     d_upd = 1'b0;
-    d_new = d_c1_pos ? d_c1 - {{(DW-14){1'b0}}, lw_c} : d_c1;
+    d_new = h_c1 ? d_nb : d_na;
     if (decide) begin
         tg_d = 1'b1;
         te_d = elig;
-        if (elig2 == {NV{1'b0}}) begin
+        if (e2_none) begin
             granted = 1'b0;                     // every eligible vNIC is held by its shaper
         end else if (p_in_e2 && d_p_pos) begin
             granted = 1'b1;

@@ -1346,7 +1346,10 @@ always @(posedge clk) begin
     if (ro_we) ro_mem[ro_wp_q[RO_AW-1:0]] <= ro_wd;
     r_addr_q <= r_addr_d;
     r_faddr_q <= r_faddr_d;
-    if (!(a2_v_q && a2_stall)) begin
+    // A2 loads while it is empty: a frame is granted only while A1 and A2
+    // are (ready), so tk_valid never meets a full A2, and the fault
+    // arbiter's answer (fault_ready, late) does not enable these registers
+    if (!a2_v_q) begin
         a2_vn_q <= tk_vnic;
         a2_len_q <= tk_len;
         a2_bc_q <= tk_bcast;

@@ -173,6 +173,8 @@ static uint32_t commit(struct vnic_model *m, unsigned v)
         return VNIC_CMD_ERR_RATE;
     if (c.ceil_en && c.sch_guar > c.sch_ceil)
         return VNIC_CMD_ERR_RATE;
+    if ((c.ceil_en || c.sch_guar != 0) && c.sch_burst < 64)
+        return VNIC_CMD_ERR_RATE;   /* G_v or C_v could never be positive */
     if (c.shp_en && c.tx_burst < 64)
         return VNIC_CMD_ERR_RATE;
     uint64_t gsum = c.enable ? c.sch_guar : 0;

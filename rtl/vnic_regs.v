@@ -362,6 +362,7 @@ function chk_rate_local;
         chk_rate_local = dummy
                       || (st_q[F_FLAGS + 4] && st_q[F_POLB +: 24] < 24'd64)
                       || (st_q[F_FLAGS + 5] && st_q[F_GUAR +: 32] > st_q[F_CEIL +: 32])
+                      || ((st_q[F_FLAGS + 5] || st_q[F_GUAR +: 32] != 32'd0) && st_q[F_SBUR +: 24] < 24'd64)
                       || (st_q[F_FLAGS + 6] && st_q[F_TXBU +: 24] < 24'd64);
     end
 endfunction

@@ -314,6 +314,14 @@ START_TEST(test_commit_each_error)
     expect_refused(&e, 2, &c, VNIC_CMD_ERR_RATE);
     c.flags &= ~VNIC_PF_STAGE_FLAGS_CEIL_EN_MASK; /* guar > ceil only matters with ceil_en */
     ck_assert_uint_eq(tcommit(&e, 2, &c), 0);
+    /* the RX DMA buckets' depth, with a guarantee or a ceiling */
+    c = base; c.guar = 1u << 24; c.sch_burst = 63;
+    expect_refused(&e, 2, &c, VNIC_CMD_ERR_RATE);
+    c.sch_burst = 64; ck_assert_uint_eq(tcommit(&e, 2, &c), 0);
+    c = base; c.flags |= VNIC_PF_STAGE_FLAGS_CEIL_EN_MASK; c.ceil = 1u << 24; c.sch_burst = 0;
+    expect_refused(&e, 2, &c, VNIC_CMD_ERR_RATE);
+    c.flags &= ~VNIC_PF_STAGE_FLAGS_CEIL_EN_MASK; /* no guarantee, no ceiling: depth unused */
+    ck_assert_uint_eq(tcommit(&e, 2, &c), 0);
     c = base; c.flags |= VNIC_PF_STAGE_FLAGS_SHP_EN_MASK; c.tx_burst = 10;
     expect_refused(&e, 2, &c, VNIC_CMD_ERR_RATE);
     c = base; c.guar = (e.W << 24) + 1; expect_refused(&e, 2, &c, VNIC_CMD_ERR_RATE);

@@ -188,6 +188,7 @@ static void stage_good(struct env *e, unsigned v, int enable)
     wr(e, VNIC_PF_STAGE_POL_BURST, 0);
     wr(e, VNIC_PF_STAGE_SCH_GUAR, 0);
     wr(e, VNIC_PF_STAGE_SCH_CEIL, 0);
+    wr(e, VNIC_PF_STAGE_SCH_BURST, 4096);
     wr(e, VNIC_PF_STAGE_SCH_WEIGHT, 1);
     wr(e, VNIC_PF_STAGE_TX_WEIGHT, 1);
     for (unsigned w = 0; w < 2; w++) {
@@ -336,6 +337,15 @@ static void test_commit(struct env *e)
     wr(e, VNIC_PF_STAGE_SCH_GUAR, 0x01000001u);
     wr(e, VNIC_PF_STAGE_SCH_CEIL, 0x01000000u);
     VTB_CHECK(&e->r, cmd(e, 2, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_RATE, "guarantee above ceiling");
+    /* the RX DMA buckets' depth, with a ceiling or a guarantee */
+    wr(e, VNIC_PF_STAGE_SCH_GUAR, 0);
+    wr(e, VNIC_PF_STAGE_SCH_BURST, 63);
+    VTB_CHECK(&e->r, cmd(e, 2, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_RATE, "ceiling with SCH_BURST < 64");
+    wr(e, VNIC_PF_STAGE_FLAGS, VNIC_PF_STAGE_FLAGS_ENABLE_MASK);
+    wr(e, VNIC_PF_STAGE_SCH_GUAR, 0x00100000u);
+    VTB_CHECK(&e->r, cmd(e, 2, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_RATE, "guarantee with SCH_BURST < 64");
+    wr(e, VNIC_PF_STAGE_SCH_BURST, 64);
+    VTB_CHECK(&e->r, cmd(e, 2, VNIC_CMD_OP_COMMIT) == VNIC_CMD_ERR_OK, "guarantee with SCH_BURST 64");
     /* guarantees: vNIC 0 holds 6 bytes/cycle; 2.5 more exceed W = 8 */
     stage_good(e, 0, 1);
     wr(e, VNIC_PF_STAGE_SCH_GUAR, 0x06000000u);

@@ -294,16 +294,7 @@ static void commit_refusals(struct tb_t *t)
     create_all(t, d, spec);
     struct vnic_hw_cfg base0, c;
     vnic_dev_load_raw(d, 0, &base0);
-    struct {
-        const char *what;
-        unsigned err;
-        void (*edit)(struct vnic_hw_cfg *c, const struct vnic_hw_cfg *other, unsigned nv);
-    } cases[] = {
-        {"rx_base not a multiple of 64", VNIC_CMD_ERR_RANGE,
-         (void (*)(struct vnic_hw_cfg *, const struct vnic_hw_cfg *, unsigned))0},
-    };
-    (void)cases;
-    /* each refusal built by hand (clearer than a table of callbacks) */
+    /* each refusal built by hand: a base configuration, one edit */
     struct vnic_hw_cfg other;
     int have_other = e->num_vnic > 1 && vnic_dev_load_raw(d, 1, &other) == 0;
 #define REFUSE(name, code, stmt)                                                         \
@@ -331,6 +322,10 @@ static void commit_refusals(struct tb_t *t)
            (c.flags |= VNIC_PF_STAGE_FLAGS_POL_EN_MASK, c.pol_burst = 32));
     REFUSE("guarantee above ceiling", VNIC_CMD_ERR_RATE,
            (c.flags |= VNIC_PF_STAGE_FLAGS_CEIL_EN_MASK, c.sch_ceil = 1, c.sch_guar = 2));
+    REFUSE("RX DMA bucket depth below 64 with a guarantee", VNIC_CMD_ERR_RATE,
+           (c.sch_guar = 1u << 20, c.sch_burst = 63));
+    REFUSE("RX DMA bucket depth 0 with a ceiling", VNIC_CMD_ERR_RATE,
+           (c.flags |= VNIC_PF_STAGE_FLAGS_CEIL_EN_MASK, c.sch_ceil = 1u << 24, c.sch_guar = 0, c.sch_burst = 0));
     REFUSE("sum of guarantees above the link", VNIC_CMD_ERR_RATE,
            c.sch_guar = (uint32_t)((e->sim.par->data_w / 8) << 24));
     if (have_other) {

@@ -437,10 +437,9 @@ vnic_ram_sdp #(
 // is past rq_wp_q then, so unused), which keeps its write enable off the
 // landing logic. Seen from outside it is the plain FIFO: a record pushed in
 // a cycle is the head the next cycle if the queue was empty, and the queue
-// holds RD_OUT records (rq_n_q counts them, the head included).
+// holds RD_OUT records (the head and RD_OUT - 1 in the RAM).
 reg  [RW-1:0]    rq_mem [0:RD_OUT-1];
 reg  [RA:0]      rq_wp_q, rq_wp_d, rq_rp_q, rq_rp_d;
-reg  [RA:0]      rq_n_q, rq_n_d;
 reg  [RW-1:0]    rqh_q, rqh_d;
 reg              rqh_v_q, rqh_v_d;
 reg              rq_push;
@@ -450,7 +449,8 @@ wire [RW-1:0]    rh = rqh_q;
 wire [RW-1:0]    rq_next = rq_mem[rq_rp_q[RA-1:0]];
 wire             rq_mem_empty = (rq_wp_q == rq_rp_q);
 wire             rq_empty = !rqh_v_q;
-wire             rq_full  = rq_n_q[RA];
+wire [RA:0]      rq_mem_n = rq_wp_q - rq_rp_q;
+wire             rq_full  = rqh_v_q && (rq_mem_n == RD_OUT[RA:0] - 1'b1);
 
 always @(posedge clk) begin
     if (rq_push) rq_mem[rq_wp_q[RA-1:0]] <= rq_in;
@@ -732,7 +732,7 @@ always @* begin
     fet_d = fet_q; use_d = use_q; onc_d = onc_q; hd_d = hd_q;
     fbad_d = fbad_q; fbl_d = fbl_q; fbi_d = fbi_q; fbr_d = fbr_q;
     stop_d = stop_q; flt_d = flt_q; wbd_d = wbd_q;
-    rq_wp_d = rq_wp_q; rq_rp_d = rq_rp_q; rq_n_d = rq_n_q; rqh_d = rqh_q; rqh_v_d = rqh_v_q; rq_push = 1'b0; rq_t = T_DESC; rq_n = 16'd0; rq_pop = 1'b0;
+    rq_wp_d = rq_wp_q; rq_rp_d = rq_rp_q; rqh_d = rqh_q; rqh_v_d = rqh_v_q; rq_push = 1'b0; rq_t = T_DESC; rq_n = 16'd0; rq_pop = 1'b0;
     cq_wp_d = cq_wp_q; cq_rp_d = cq_rp_q; cq_push = 1'b0; cq_in = {CW{1'b0}}; cq_pop = 1'b0;
     bq_wp_d = bq_wp_q; bq_rp_d = bq_rp_q; bq_push = 1'b0; bq_in = {BW{1'b0}}; bq_pop = 1'b0;
     pfl_d = pfl_q; pflv_d = pflv_q; pflr_d = pflr_q; pfla_d = pfla_q;
@@ -1148,7 +1148,6 @@ always @* begin
         end
     end
     // the head refills from the RAM, else from this cycle's push
-    rq_n_d = rq_n_q + {{RA{1'b0}}, rq_push} - {{RA{1'b0}}, rq_pop};
     if (rq_pop || !rqh_v_q) begin
         if (!rq_mem_empty) begin
             rqh_d = rq_next;
@@ -1318,7 +1317,7 @@ always @(posedge clk) begin
         fet_q <= {NV*RI{1'b0}}; use_q <= {NV*RI{1'b0}}; onc_q <= {NV*RI{1'b0}}; hd_q <= {NV*RI{1'b0}};
         fbad_q <= {NV{1'b0}}; fbl_q <= {NV{1'b0}}; fbi_q <= {NV*RI{1'b0}}; fbr_q <= {NV*8{1'b0}};
         stop_q <= {NV{1'b0}}; flt_q <= {NV{1'b0}}; wbd_q <= {NV{1'b0}}; pend_q <= {NV*8{1'b0}};
-        rq_wp_q <= {(RA+1){1'b0}}; rq_rp_q <= {(RA+1){1'b0}}; rq_n_q <= {(RA+1){1'b0}};
+        rq_wp_q <= {(RA+1){1'b0}}; rq_rp_q <= {(RA+1){1'b0}};
         rqh_q <= {RW{1'b0}}; rqh_v_q <= 1'b0;
         cq_wp_q <= 4'd0; cq_rp_q <= 4'd0;
         bq_wp_q <= {(BA+1){1'b0}}; bq_rp_q <= {(BA+1){1'b0}};
@@ -1338,7 +1337,7 @@ always @(posedge clk) begin
         fet_q <= fet_d; use_q <= use_d; onc_q <= onc_d; hd_q <= hd_d;
         fbad_q <= fbad_d; fbl_q <= fbl_d; fbi_q <= fbi_d; fbr_q <= fbr_d;
         stop_q <= stop_d; flt_q <= flt_d; wbd_q <= wbd_d; pend_q <= pend_d;
-        rq_wp_q <= rq_wp_d; rq_rp_q <= rq_rp_d; rq_n_q <= rq_n_d;
+        rq_wp_q <= rq_wp_d; rq_rp_q <= rq_rp_d;
         rqh_q <= rqh_d; rqh_v_q <= rqh_v_d;
         cq_wp_q <= cq_wp_d; cq_rp_q <= cq_rp_d;
         bq_wp_q <= bq_wp_d; bq_rp_q <= bq_rp_d;

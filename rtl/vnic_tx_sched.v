@@ -142,6 +142,14 @@ function [13:0] wire_len;
     end
 endfunction
 
+// A deficit is positive: > 0 as a signed number.
+function positive;
+    input [DW-1:0] d;
+    begin
+        positive = !d[DW-1] && d != {DW{1'b0}};
+    end
+endfunction
+
 // RAM address of entry ptr of vNIC v (v < NUM_VNIC): v * TXQ_DEPTH + ptr.
 function [MA-1:0] maddr;
     input [VB-1:0] v;
@@ -300,9 +308,9 @@ always @* begin
     e2_none = !found1 || (h_c1 && !found2);
 end
 
-wire d_p_pos = !d_p[DW-1] && d_p != {DW{1'b0}};
-wire d_c1a_pos = !d_c1a[DW-1] && d_c1a != {DW{1'b0}};
-wire d_c1b_pos = !d_c1b[DW-1] && d_c1b != {DW{1'b0}};
+wire d_p_pos = positive(d_p);
+wire d_c1a_pos = positive(d_c1a);
+wire d_c1b_pos = positive(d_c1b);
 wire d_c1_pos = h_c1 ? d_c1b_pos : d_c1a_pos;
 wire [DW-1:0] d_na = d_c1a_pos ? d_c1a - {{(DW-14){1'b0}}, lw_ca} : d_c1a;
 wire [DW-1:0] d_nb = d_c1b_pos ? d_c1b - {{(DW-14){1'b0}}, lw_cb} : d_c1b;

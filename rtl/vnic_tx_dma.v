@@ -499,7 +499,7 @@ end
 
 // ---------------------------------------------------------------- translation (shared)
 reg              xl_req;
-reg  [4:0]       xl_vnic;
+reg  [4:0]       xl_va;                  // the issue engine's vNIC (its translations; every cycle)
 reg  [63:0]      xl_addr;
 reg  [15:0]      xl_len;
 reg              xl_who;                 // requester: 0 issue, 1 write-back (the answer's tag)
@@ -521,7 +521,8 @@ vnic_tx_xlate #(
     .win_wsize     (win_wsize),
     .req_valid     (xl_req),
     .req_tag       (xl_who),
-    .req_vnic      (xl_vnic),
+    .req_vnic0     (xl_va),
+    .req_vnic1     (ch[C_VNIC +: 5]),        // the write-back's vNIC: the head completion's
     .req_addr      (xl_addr),
     .req_len       (xl_len),
     .rsp_valid     (xl_rsp),
@@ -754,7 +755,7 @@ always @* begin
     wq_wp_d = wq_wp_q; wq_rp_d = wq_rp_q;
     if (!wq_empty && m_axi_wready) wq_rp_d = wq_rp_q + 4'd1;
     dc_we = 1'b0; dc_wa = {(VB+3){1'b0}}; dc_wd = 80'd0; dc_re = 1'b0; dc_ra = {(VB+3){1'b0}};
-    xl_req = 1'b0; xl_vnic = 5'd0; xl_addr = 64'd0; xl_len = 16'd0;
+    xl_req = 1'b0; xl_va = iv_q; xl_addr = 64'd0; xl_len = 16'd0;
     res_v = 1'b0; res_n = 5'd0; res_l = 14'd0;
     wr_v = 1'b0; wr_n = 5'd0; wr_i = {OFF_W{1'b0}}; wr_dat = {DATA_W{1'b0}};
     end_v = 1'b0; end_n = 5'd0; end_l = 14'd0; end_k = 1'b0;
@@ -780,6 +781,7 @@ always @* begin
             e_go = |want_e && !rq_full;
             f_go = !e_go && |want_f;
             pick = rr_pick(e_go ? want_e : f_go ? want_f : want_x, f_go ? frr_q : xrr_q);
+            xl_va = pick;
             // (every vNIC's descriptor address for this operation is added
             // in parallel with the pick, which only selects it)
             for (v = 0; v < NV; v = v + 1) begin
@@ -811,7 +813,6 @@ always @* begin
                 ig_d = gq;
                 ist_d = I_XL;
                 xl_req = 1'b1;
-                xl_vnic = pick;
                 xl_addr = gq;
                 xl_len = {9'd0, kk[2:0], 4'd0};
             end else if (|want_x) begin
@@ -844,7 +845,6 @@ always @* begin
                 ist_d = I_REC;
             end else if (us_v <= sz_v && sz_v - us_v >= need && bit_of(slot_free, iv_q)) begin
                 xl_req = 1'b1;
-                xl_vnic = iv_q;
                 xl_addr = dc_rd[63:0];
                 xl_len = nlen;
                 ist_d = I_XL;
@@ -1193,7 +1193,6 @@ always @* begin
                 end
                 xl_req = 1'b1;
                 xl_who = 1'b1;
-                xl_vnic = cv;
                 xl_len = 16'd8;
                 wst_d = W_XL;
             end

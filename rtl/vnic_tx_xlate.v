@@ -10,14 +10,21 @@
  * (SIZE_w != 0). The check is vnic_dma_xlate (the function `xl` of
  * vnic_xlate.vh, which vnic_rx_dma uses too).
  *
- * One request per cycle (req_valid, vNIC, guest address, length, a tag the
- * answer carries back). Two registered stages: the request and the
- * requesting vNIC's windows (their bits 12 and up, all the check uses) are
- * registered in the request cycle, so the answer is against the windows of
- * that cycle; the translation runs on those registers in the next cycle and
- * its answer is registered: rsp_valid two cycles after req_valid, with
- * rsp_ok, the host address and the tag. Latency 2 cycles, throughput 1 per
- * cycle.
+ * Two requesters share it, told apart by a tag the answer carries back
+ * (0: the issue engine, 1: the write-back). One request per cycle
+ * (req_valid, req_tag, guest address, length). Each requester shows its
+ * vNIC every cycle, whether it asks or not (req_vnic0, req_vnic1), and each
+ * has its own read port of the window copy: the windows of both vNICs are
+ * read in parallel and the tag only selects between them. A requester's
+ * vNIC is therefore ready before it has decided to ask, and the decision
+ * (which can be late in the cycle) does not reach the copy's read address.
+ *
+ * Two registered stages: the request and the requesting vNIC's windows
+ * (their bits 12 and up, all the check uses) are registered in the request
+ * cycle, so the answer is against the windows of that cycle; the
+ * translation runs on those registers in the next cycle and its answer is
+ * registered: rsp_valid two cycles after req_valid, with rsp_ok, the host
+ * address and the tag. Latency 2 cycles, throughput 1 per cycle.
  */
 module vnic_tx_xlate #(
     parameter integer NUM_VNIC = 8,       // number of vNICs, 1..32
@@ -36,8 +43,9 @@ module vnic_tx_xlate #(
 
     // request
     input  wire                           req_valid,
-    input  wire                           req_tag,        // returned with the answer
-    input  wire [4:0]                     req_vnic,
+    input  wire                           req_tag,        // requester (0 / 1), returned with the answer
+    input  wire [4:0]                     req_vnic0,      // requester 0's vNIC, every cycle
+    input  wire [4:0]                     req_vnic1,      // requester 1's vNIC, every cycle
     input  wire [63:0]                    req_addr,       // guest address
     input  wire [15:0]                    req_len,        // bytes, >= 1
 
@@ -57,16 +65,16 @@ generate
     end
 endgenerate
 
-// the windows of the requesting vNIC, read from this block's copy by the
-// low index bits (vnic_win_ram; bits below 12 read as 0: committed windows
+// the windows of both requesters' vNICs, read from this block's copy (one
+// read port each) by the low index bits (vnic_win_ram; bits below 12 read as 0: committed windows
 // are 4 KiB multiples, COMMIT: RANGE, and the check does not read them); an
 // index >= NUM_VNIC is cleared at the registered answer instead, as if its
 // windows were off
 localparam integer VB = (NUM_VNIC > 1) ? $clog2(NUM_VNIC) : 1;
 localparam [31:0]  NV_32 = NUM_VNIC;
-wire [NUM_WIN*64-1:0] gb, hb;
-wire [NUM_WIN*32-1:0] sz;
-vnic_win_ram #(.NUM_VNIC(NUM_VNIC), .NUM_WIN(NUM_WIN), .VW(VB)) u_win (
+wire [2*NUM_WIN*64-1:0] gb, hb;
+wire [2*NUM_WIN*32-1:0] sz;
+vnic_win_ram #(.NUM_VNIC(NUM_VNIC), .NUM_WIN(NUM_WIN), .VW(VB), .NUM_RD(2)) u_win (
     .clk        (clk),
     .rst        (rst),
     .win_we     (win_we && {27'd0, win_wv} < NV_32),
@@ -74,7 +82,7 @@ vnic_win_ram #(.NUM_VNIC(NUM_VNIC), .NUM_WIN(NUM_WIN), .VW(VB)) u_win (
     .win_wgbase (win_wgbase),
     .win_whbase (win_whbase),
     .win_wsize  (win_wsize),
-    .rd_vnic    (req_vnic[VB-1:0]),
+    .rd_vnic    ({req_vnic1[VB-1:0], req_vnic0[VB-1:0]}),
     .rd_gbase   (gb),
     .rd_hbase   (hb),
     .rd_size    (sz)
@@ -93,12 +101,12 @@ always @(posedge clk) begin
         v1_q <= req_valid;
     end
     t1_q  <= req_tag;
-    in1_q <= ({1'b0, req_vnic} < NV_32[5:0]);
+    in1_q <= ({1'b0, req_tag ? req_vnic1 : req_vnic0} < NV_32[5:0]);
     g1_q  <= req_addr;
     l1_q  <= req_len;
-    gb1_q <= gb;
-    hb1_q <= hb;
-    sz1_q <= sz;
+    gb1_q <= req_tag ? gb[NUM_WIN*64 +: NUM_WIN*64] : gb[0 +: NUM_WIN*64];
+    hb1_q <= req_tag ? hb[NUM_WIN*64 +: NUM_WIN*64] : hb[0 +: NUM_WIN*64];
+    sz1_q <= req_tag ? sz[NUM_WIN*32 +: NUM_WIN*32] : sz[0 +: NUM_WIN*32];
 end
 
 // ---------------------------------------------------------------- stage 2: translation

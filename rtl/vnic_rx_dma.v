@@ -617,7 +617,9 @@ reg         a2_bc_q, a2_mc_q;
 reg  [BAW-1:0] a2_addr_q, a2_wbase_q;
 reg  [BAW:0]   a2_wend_q;
 reg  [15:0] a2_idx_q, a2_blen_q;
-reg  [63:0] a2_g_q, a2_h_q;
+reg  [63:0] a2_g_q;
+reg  [NUM_WIN-1:0]    a2_hit_q;          // the windows that hold the buffer
+reg  [NUM_WIN*52-1:0] a2_pg_q;           // every window's host page of it
 reg         a2_ok_q, a2_errbl_q;
 
 // job queue {v, len, bc, mc, addr, wbase, wend, idx, buflen, g, h, flt, errbl}
@@ -639,11 +641,18 @@ always @* begin
         if (grant_vnic == v_22[4:0]) dc_ra = {grant_vnic[VW-1:0], dcr_q[v_22*3 +: 3]};
 end
 
+// the buffer's translation, in two halves: A1 checks it against the windows
+// (xl_hit, the part that reads the frame length) and adds every window's
+// host page (xl_page); A2 selects the hit window's page (xl_pick). The
+// length's long path so ends in NUM_WIN + 1 registers, not in the address.
 wire [13:0] a1_n = tk_len - 14'd4;
-wire [64:0] ax = xl(rw_gb[NUM_WIN*64 +: NUM_WIN*64], rw_hb[NUM_WIN*64 +: NUM_WIN*64],
-                    rw_sz[NUM_WIN*32 +: NUM_WIN*32], dc_rd[63:0], {2'b00, a1_n}, 1'b0);
-wire        ax_ok = ax[64] && in_nv(tk_vnic);
-wire [63:0] ax_h  = ax[63:0];
+wire [NUM_WIN-1:0]    ax_hit = xl_hit(rw_gb[NUM_WIN*64 +: NUM_WIN*64], rw_sz[NUM_WIN*32 +: NUM_WIN*32],
+                                      dc_rd[63:0], {2'b00, a1_n});
+wire [NUM_WIN*52-1:0] ax_pg  = xl_page(rw_gb[NUM_WIN*64 +: NUM_WIN*64], rw_hb[NUM_WIN*64 +: NUM_WIN*64],
+                                       dc_rd[31:3], 1'b0);
+wire        ax_ok = |ax_hit && in_nv(tk_vnic);
+wire [64:0] a2_x  = xl_pick(a2_hit_q, a2_pg_q, a2_g_q[11:0], 1'b0);
+wire [63:0] a2_h  = a2_x[63:0];
 
 // A1 is the cycle after the grant (tk_valid); A2 holds the result. A buffer
 // outside the windows (not for ERR_BUFLEN: no data moves) is reported first.
@@ -660,7 +669,7 @@ always @* begin
     if (a2_tojob) begin
         jq_we = 1'b1;
         jq_wd = {a2_vn_q, a2_len_q, a2_bc_q, a2_mc_q, a2_addr_q, a2_wbase_q,
-                 a2_wend_q, a2_idx_q, a2_blen_q, a2_g_q, a2_h_q, a2_flt, a2_errbl_q};
+                 a2_wend_q, a2_idx_q, a2_blen_q, a2_g_q, a2_h, a2_flt, a2_errbl_q};
         jq_wp_d = jq_wp_q + 3'd1;
     end
 end
@@ -1360,7 +1369,8 @@ always @(posedge clk) begin
         a2_idx_q <= dc_rd[95:80];
         a2_blen_q <= dc_rd[79:64];
         a2_g_q <= dc_rd[63:0];
-        a2_h_q <= ax_h;
+        a2_hit_q <= ax_hit;
+        a2_pg_q <= ax_pg;
         a2_ok_q <= ax_ok;
         a2_errbl_q <= (dc_rd[79:64] < {2'b00, a1_n});
     end
@@ -1392,7 +1402,7 @@ end
 
 // wide fields carry what other stages use; the realign never takes the
 // pair's lowest byte
-wire unused_ok = ^{1'b0, r_desc[127:80], ra_pair[7:0], jr_h[63:LW], ra_end[14:LW], jb[JW-1:65],
+wire unused_ok = ^{1'b0, a2_x[64], r_desc[127:80], ra_pair[7:0], jr_h[63:LW], ra_end[14:LW], jb[JW-1:65],
                    bg_beats[14], 1'b0};
 
 endmodule

@@ -416,6 +416,23 @@ static void test_commit(struct env *e)
                      ((st & VNIC_PF_G_CMD_STATUS_ERR_MASK) >> VNIC_PF_G_CMD_STATUS_ERR_LSB) == VNIC_CMD_ERR_BUSY,
               "BUSY: status 0x%x", st);
     VTB_CHECK(&e->r, e->cmd_events == ev && rd(e, VNIC_PF_G_INT_STATUS) == 0, "BUSY: no event, no cmd_done");
+    /* a stage write offered while the command runs is not accepted (and the
+     * stage's own write enable agrees: the RTL stops if it does not) */
+    e->p.awaddr = VNIC_PF_STAGE_RX_BASE;
+    e->p.wdata = 6 * 2048;
+    e->p.wstrb = 0xF;
+    e->p.awvalid = 1;
+    e->p.wvalid = 1;
+    e->p.bready = 1;
+    unsigned taken = 0;
+    for (unsigned i = 0; i < 20; i++) {
+        vtb_eval(e->t, &e->p);
+        taken += e->p.awready || e->p.wready;
+        cycle(e);
+    }
+    e->p.awvalid = 0;
+    e->p.wvalid = 0;
+    VTB_CHECK(&e->r, taken == 0, "a stage write accepted in %u cycles of a running COMMIT", taken);
     e->p.dec_now = 0;
     for (unsigned i = 0; i < 5; i++)
         cycle(e);
@@ -424,6 +441,12 @@ static void test_commit(struct env *e)
     st = rd(e, VNIC_PF_G_CMD_STATUS);
     VTB_CHECK(&e->r, st == (VNIC_CMD_OP_COMMIT << VNIC_PF_G_CMD_STATUS_OP_LSB), "its result overwrites BUSY: 0x%x",
               st);
+    /* the stage write is accepted once no command runs; the COMMIT took the
+     * stage without it */
+    wr(e, VNIC_PF_STAGE_RX_BASE, 6 * 2048);
+    VTB_CHECK(&e->r, rd(e, VNIC_PF_STAGE_RX_BASE) == 6 * 2048, "stage write after the COMMIT");
+    VTB_CHECK(&e->r, cmd(e, 3, VNIC_CMD_OP_LOAD) == VNIC_CMD_ERR_OK && rd(e, VNIC_PF_STAGE_RX_BASE) == 4 * 2048,
+              "the COMMIT took RX_BASE 0x%x, not the write that waited", 4 * 2048);
 }
 
 /* Add amt to counter k of vNIC v in each of n cycles. */

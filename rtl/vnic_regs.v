@@ -490,6 +490,20 @@ reg  [4:0]     init_v_q;          // ... writes vNIC init_v_q's entries this cyc
 
 wire wr_go = s_axil_awvalid && s_axil_wvalid && !bvalid_q && !cmd_fire && !init_q
              && !(cmd_busy_q && wpf_stage);
+// A stage write needs cmd_busy_q = 0, i.e. no command running (seq_q is
+// S_IDLE exactly when cmd_busy_q is 0), and cmd_fire is 0 outside a command:
+// for the stage's offsets wr_go is this term without cmd_fire, whose inputs
+// (dec_now, flr_ready) come late from the datapath. The 1 000-odd stage
+// flip-flops' enable so does not wait for them.
+wire st_wr = s_axil_awvalid && s_axil_wvalid && !bvalid_q && !init_q && !cmd_busy_q && wpf;
+`ifndef SYNTHESIS
+always @(posedge clk) begin
+    if (!rst && (cmd_busy_q != (seq_q != S_IDLE) || (st_wr && wpf_stage && !wr_go))) begin
+        $display("vnic_regs: stage write enable differs from wr_go (cmd_busy_q %0d, seq_q %0d)", cmd_busy_q, seq_q);
+        $stop;
+    end
+end
+`endif
 wire [31:0] wm = merge32(32'd0, s_axil_wdata, s_axil_wstrb);   // written bits (strobed)
 
 assign s_axil_awready = wr_go;
@@ -963,6 +977,9 @@ always @(posedge clk) begin
                 default: begin
                 end
             endcase
+        end
+        // the stage: st_wr is wr_go && wpf for these offsets (below)
+        if (st_wr) begin
             case (woff)
                 VNIC_PF_STAGE_FLAGS:      if (s_axil_wstrb[0]) st_q[F_FLAGS +: 7] <= s_axil_wdata[6:0];
                 VNIC_PF_STAGE_MAC_LO:     st_q[F_MAC +: 32] <= merge32(st_q[F_MAC +: 32], s_axil_wdata, s_axil_wstrb);

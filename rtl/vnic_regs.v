@@ -488,14 +488,15 @@ reg  [7:0]     fire_err;
 reg            init_q;            // the copies' initialisation after reset (no write accepted)
 reg  [4:0]     init_v_q;          // ... writes vNIC init_v_q's entries this cycle
 
-wire wr_go = s_axil_awvalid && s_axil_wvalid && !bvalid_q && !cmd_fire && !init_q
-             && !(cmd_busy_q && wpf_stage);
+// a write offered that the block can take (B free, initialisation over)
+wire wr_req = s_axil_awvalid && s_axil_wvalid && !bvalid_q && !init_q;
+wire wr_go = wr_req && !cmd_fire && !(cmd_busy_q && wpf_stage);
 // A stage write needs cmd_busy_q = 0, i.e. no command running (seq_q is
 // S_IDLE exactly when cmd_busy_q is 0), and cmd_fire is 0 outside a command:
 // for the stage's offsets wr_go is this term without cmd_fire, whose inputs
 // (dec_now, flr_ready) come late from the datapath. The 1 000-odd stage
 // flip-flops' enable so does not wait for them.
-wire st_wr = s_axil_awvalid && s_axil_wvalid && !bvalid_q && !init_q && !cmd_busy_q && wpf;
+wire st_wr = wr_req && !cmd_busy_q && wpf;
 `ifndef SYNTHESIS
 always @(posedge clk) begin
     if (!rst && (cmd_busy_q != (seq_q != S_IDLE) || (st_wr && wpf_stage && !wr_go))) begin
@@ -637,7 +638,7 @@ end
 wire cmd_wr      = wr_go && wpf && woff == VNIC_PF_G_CMD && s_axil_wstrb[0];
 // cmd_wr in an idle cycle, without wr_go's cmd_fire and stage terms (both 0
 // then for a CMD write): the wide acv_q copy does not wait on the verdict
-wire cmd_new     = s_axil_awvalid && s_axil_wvalid && !bvalid_q && !init_q && seq_q == S_IDLE
+wire cmd_new     = wr_req && seq_q == S_IDLE
                    && wpf && woff == VNIC_PF_G_CMD && s_axil_wstrb[0];
 wire busy_reject = cmd_wr && seq_q != S_IDLE;
 

@@ -723,6 +723,8 @@ reg  [11:0]  widx;
 reg  [11:0]  fbase;                       // the frame's beats before this one (0 on its first)
 reg          wgo;
 reg  [47:0]  sa_n;
+reg          sa_go, sa_first, sa_ne;           // the spoof check, from registers (below)
+reg  [5:0]   sa_wr;
 reg  [1:0]   slot;
 reg          more;
 reg  [127:0] dslot;
@@ -1113,15 +1115,40 @@ always @* begin
             if ((b < W) ? (widx == 12'd0) : (widx == 12'd1)) sa_n[(11 - b)*8 +: 8] = word[(b % W)*8 +: 8];
         sa_d = sa_n;
     end
+    // The spoof check sa_n != MAC without this beat's word index and write
+    // decision (compares and adds of the landing counters): which of bytes
+    // 6..11 the beat writes (sa_wr) and whether it starts the frame
+    // (sa_first) follow from the registers alone, case by case as above
+    // (a word index 0 is always within the frame, index 1 when its last
+    // word is not 0); each byte is compared for both sources and sa_wr only
+    // selects. A simulation $stop checks it against sa_n every cycle.
+    sa_go = !rq_empty && rtyp == T_DATA && m_axi_rvalid && !cq_full && !pfl_q;
+    sa_first = !tail_q && sa_go && rh[R_FIRST] && rb_q == 12'd0;
+    for (b = 6; b < 12; b = b + 1) begin
+        if (tail_q)
+            sa_wr[b - 6] = (b < W) ? (lword == 12'd0) : (lword == 12'd1);
+        else if (!sa_go)
+            sa_wr[b - 6] = 1'b0;
+        else if (r_off == 5'd0)
+            sa_wr[b - 6] = (b < W) ? (sa_first || fb_q == 12'd0)
+                                   : (!sa_first && fb_q == 12'd1 && lword != 12'd0);
+        else
+            sa_wr[b - 6] = (b < W) ? (!sa_first && fb_q == 12'd1)
+                                   : (!sa_first && fb_q == 12'd2 && lword != 12'd0);
+    end
+    // the vNIC's antispoof flag and MAC first (AND-OR), then one outcome
+    for (v = 0; v < NV; v = v + 1)
+        s_mac = s_mac | (cfg_mac[v*48 +: 48] & {48{rv == v[4:0]}});
+    sa_ne = 1'b0;
+    for (b = 6; b < 12; b = b + 1)
+        sa_ne = sa_ne | (sa_wr[b - 6] ? word[(b % W)*8 +: 8] != s_mac[(11 - b)*8 +: 8]
+                                      : (sa_first ? 8'd0 : sa_q[(11 - b)*8 +: 8]) != s_mac[(11 - b)*8 +: 8]);
     if (fin) begin
         ferr_now = fin_tail ? ferr_q : ferr_d;
         ferr_d = 1'b0;
         end_v = 1'b1;
         end_n = rv;
         end_l = rn;
-        // the vNIC's antispoof flag and MAC first (AND-OR), then one outcome
-        for (v = 0; v < NV; v = v + 1)
-            s_mac = s_mac | (cfg_mac[v*48 +: 48] & {48{rv == v[4:0]}});
         if ({1'b0, rv} < NV[5:0]) begin
             if (dead) begin
                 drop_v = 1'b1;
@@ -1135,7 +1162,7 @@ always @* begin
                 pfla_d = fin_tail ? tr_q[R_ADDR +: 64] : rh[R_ADDR +: 64];
                 flt_d = flt_d | onehot(rv);
                 stop_d = stop_d | onehot(rv);
-            end else if (bit_of(cfg_antispoof, rv) && sa_n != s_mac) begin
+            end else if (bit_of(cfg_antispoof, rv) && sa_ne) begin
                 drop_v = 1'b1;
                 drop_n = rv;
                 cq_push = 1'b1;
@@ -1314,6 +1341,16 @@ assign m_axi_rready = tail_q ? 1'b0 :
                       rq_empty ? 1'b0 :
                       (rtyp == T_DESC) ? (W == 8 || !more) :
                       (rtyp == T_DATA) ? (!cq_full && !pfl_q) : 1'b0;
+
+`ifndef SYNTHESIS
+// the spoof check from registers is the compare of the bytes landing makes
+always @(posedge clk) begin
+    if (!rst && sa_ne != (sa_n != s_mac)) begin
+        $display("vnic_tx_dma: spoof check differs from sa_n != MAC (sa_n %h, MAC %h)", sa_n, s_mac);
+        $stop;
+    end
+end
+`endif
 
 // ---------------------------------------------------------------- registers
 always @(posedge clk) begin

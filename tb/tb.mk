@@ -36,15 +36,16 @@ TB_CFLAGS   = $(CFLAGS) $(CPPFLAGS) $(TB_INC) $(ZLIB_CFLAGS) $(PCAP_CFLAGS)
 TB_CXXFLAGS = $(CXXFLAGS) $(CPPFLAGS) -Itb/rtl -Wno-unused-parameter
 TB_LIBS     = $(PCAP_LIBS) $(ZLIB_LIBS) -lm -pthread
 
-# The model, the driver and the traffic generator, compiled for the harness.
-# Without model sources yet, tb_nomodel.c stands in (RTL-only checks).
+# The traffic generator, compiled for the harness; the driver (libvnic,
+# sw/driver/driver.mk) and the model (libvnicmodel, cmodel/cmodel.mk) are
+# linked as the libraries their own tests use. Without model sources yet,
+# tb_nomodel.c stands in (RTL-only checks).
 TB_MODEL_SRCS = $(filter-out %_main.c,$(wildcard cmodel/*.c))
 TB_HARNESS += $(if $(TB_MODEL_SRCS),,tb_nomodel)
-TB_EXT_SRCS = $(TB_MODEL_SRCS) \
-              $(filter-out sw/driver/vnic_modelbus.c,$(wildcard sw/driver/*.c)) \
-              tb/traffic/vnic_gen.c tb/traffic/vnic_pcap.c
+TB_EXT_SRCS = tb/traffic/vnic_gen.c tb/traffic/vnic_pcap.c
 TB_EXT_OBJS = $(patsubst %.c,$(TB_B)/ext/%.o,$(TB_EXT_SRCS))
 TB_OBJS     = $(patsubst %,$(TB_B)/obj/%.o,$(TB_HARNESS)) $(TB_EXT_OBJS)
+TB_LIBS_A   = $(LIBVNIC) $(if $(TB_MODEL_SRCS),$(CMODEL_LIB))
 
 $(TB_B)/obj/%.o: tb/rtl/%.c | $(BOOTSTRAP)
 	@mkdir -p $(@D)
@@ -87,8 +88,8 @@ $(TB_B)/$(1)/vnic_dut.o: tb/rtl/vnic_dut.cpp tb/rtl/vnic_dut.h $(TB_B)/$(1)/obj/
 	    -DVNIC_CFG_MAX_FRAME=9022 -DVNIC_CFG_NUM_WIN=4 -c $$< -o $$@
 
 $(foreach t,$(TB_TESTS),$(TB_B)/$(1)/$(t)): $(TB_B)/$(1)/%: $(TB_B)/obj/tests/%.o $$(TB_OBJS) \
-        $(TB_B)/$(1)/vnic_dut.o $(TB_B)/$(1)/obj/Vvnic_top__ALL.a
-	$$(CXX) -o $$@ $$(filter %.o,$$^) $(TB_B)/$(1)/obj/Vvnic_top__ALL.a \
+        $(TB_B)/$(1)/vnic_dut.o $(TB_B)/$(1)/obj/Vvnic_top__ALL.a $$(TB_LIBS_A)
+	$$(CXX) -o $$@ $$(filter %.o,$$^) $$(TB_LIBS_A) $(TB_B)/$(1)/obj/Vvnic_top__ALL.a \
 	    $(TB_B)/$(1)/obj/libverilated.a $$(LDFLAGS) $$(TB_LIBS)
 endef
 $(foreach c,$(TB_CFGS),$(eval $(call tb_cfg,$(c))))

@@ -35,7 +35,7 @@ FPGA_B        := $(BUILD)/fpga
 FPGA_TARGETS  := ecp5-85f ecpix5 5a-75b ice40 regs-85f regs-25f
 FPGA_DEFAULT  := ecpix5
 FPGA_TOP_F    := rtl/vnic_top.f
-FPGA_FLOW     := fpga/scripts/flow.sh fpga/scripts/report.py
+FPGA_FLOW     := fpga/scripts/flow.sh fpga/scripts/report.py fpga/scripts/depth.py
 
 # Files of a Verilog file list (// and # comments, +options dropped); a path
 # that does not exist from the repository root is taken relative to the list.

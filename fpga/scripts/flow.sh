@@ -6,7 +6,8 @@
 #            to another directory with one)
 #   OUTDIR   where every output goes (created): synth.json, pnr.json,
 #            *.config/*.asc, the bitstream (TARGET.bit / TARGET.bin),
-#            yosys.log, nextpnr.log, report.json (nextpnr) and report.txt
+#            yosys.log, nextpnr.log, report.json (nextpnr), report.txt and
+#            depth.txt (logic depth per register before placement, depth.py)
 #   --no-bitstream   stop after place and route (the CI check)
 #   --seed N         nextpnr placer seed (default: SEED of target.conf, else 1)
 # Run from the repository root. The tools are overridable from the
@@ -153,6 +154,15 @@ nwarn=$(grep -c "^Warning:" "$OUT/yosys.log" || true)
 if [ "$nwarn" -gt 0 ]; then
     echo "flow.sh: $TARGET: Yosys: $nwarn warnings (all in $OUT/yosys.log), the first:"
     grep "^Warning:" "$OUT/yosys.log" | head -n 3 | cut -c1-160 | sed 's/^/    /'
+fi
+# the deepest logic before placement (seconds; the routed report comes an hour later)
+if [ -s "$OUT/synth.json" ]; then
+    if $PYTHON fpga/scripts/depth.py --top 30 "$OUT/synth.json" > "$OUT/depth.txt" 2>&1; then
+        echo "flow.sh: $TARGET: deepest logic before placement (all in $OUT/depth.txt):"
+        sed -n '2p' "$OUT/depth.txt" | cut -c1-160 | sed 's/^ */    /'
+    else
+        echo "flow.sh: $TARGET: depth.py failed (see $OUT/depth.txt); going on" >&2
+    fi
 fi
 
 PNR_ARGS=(--"$DEVICE" --package "$PACKAGE" --json "$OUT/synth.json" --freq "$FREQ"

@@ -18,7 +18,11 @@
 #   no-tool     a tool missing from PATH: flow.sh fails naming it;
 #   blocks      blocks.sh + ooc_block.py on vnic_irq: the generated wrapper
 #               lints clean with Verilator -Wall and the summary row carries
-#               the block's report (and only the parameters it declares).
+#               the block's report (and only the parameters it declares);
+#   depth       depth.py on a hand-made netlist (flip-flop -> LUT4 -> PFUMX
+#               -> LUT4 -> two-cell carry chain -> flip-flop, beside a
+#               one-LUT path): each register input's depth, the deepest
+#               path's nets in order, the registers ranked.
 # Prints one line per case and `N passed, N failed`; exits non-zero on any
 # failure.
 set -uo pipefail
@@ -243,6 +247,48 @@ if [ -f "$wrap" ] && ${VERILATOR:-verilator} --lint-only -Wall -Irtl --top-modul
     ok "blocks: the generated wrapper connects every port at its width (verilator -Wall)"
 else
     fail "blocks: wrapper lint: $(head -5 "$W/blocks/lint.log" 2>/dev/null)"
+fi
+
+# ---------------------------------------------------------------- depth.py
+# q_a -(LUT4)-> n1 -(PFUMX via ALUT, 0.1)-> n2 -(LUT4)-> n3 -(CCU2C A0->COUT)-> c1
+# -(CCU2C CIN->S0, 0.1)-> sum -> r_deep.DI: 3.2 levels; q_a -(LUT4)-> r_short.DI: 1
+cat > "$W/depth.json" <<'EOF'
+{"modules": {"t": {"attributes": {"top": "00000000000000000000000000000001"},
+ "ports": {"clk": {"direction": "input", "bits": [2]}},
+ "cells": {
+  "q_a_TRELLIS_FF_Q": {"type": "TRELLIS_FF", "port_directions": {"CLK": "input", "DI": "input", "Q": "output"},
+                       "connections": {"CLK": [2], "DI": ["0"], "Q": [10]}},
+  "l1": {"type": "LUT4", "port_directions": {"A": "input", "B": "input", "C": "input", "D": "input", "Z": "output"},
+         "connections": {"A": [10], "B": ["0"], "C": ["0"], "D": ["0"], "Z": [11]}},
+  "m1": {"type": "PFUMX", "port_directions": {"ALUT": "input", "BLUT": "input", "C0": "input", "Z": "output"},
+         "connections": {"ALUT": [11], "BLUT": ["0"], "C0": ["0"], "Z": [12]}},
+  "l2": {"type": "LUT4", "port_directions": {"A": "input", "B": "input", "C": "input", "D": "input", "Z": "output"},
+         "connections": {"A": [12], "B": ["0"], "C": ["0"], "D": ["0"], "Z": [13]}},
+  "c0": {"type": "CCU2C", "port_directions": {"A0": "input", "CIN": "input", "COUT": "output", "S0": "output"},
+         "connections": {"A0": [13], "CIN": ["0"], "COUT": [14], "S0": [20]}},
+  "c1": {"type": "CCU2C", "port_directions": {"A0": "input", "CIN": "input", "COUT": "output", "S0": "output"},
+         "connections": {"A0": ["0"], "CIN": [14], "COUT": [21], "S0": [15]}},
+  "r_deep_TRELLIS_FF_Q": {"type": "TRELLIS_FF", "port_directions": {"CLK": "input", "DI": "input", "Q": "output"},
+                          "connections": {"CLK": [2], "DI": [15], "Q": [16]}},
+  "l3": {"type": "LUT4", "port_directions": {"A": "input", "B": "input", "C": "input", "D": "input", "Z": "output"},
+         "connections": {"A": [10], "B": ["0"], "C": ["0"], "D": ["0"], "Z": [17]}},
+  "r_short_TRELLIS_FF_Q": {"type": "TRELLIS_FF", "port_directions": {"CLK": "input", "DI": "input", "Q": "output"},
+                           "connections": {"CLK": [2], "DI": [17], "Q": [18]}}},
+ "netnames": {"q_a": {"bits": [10]}, "n1": {"bits": [11]}, "n2": {"bits": [12]}, "n3": {"bits": [13]},
+              "sum": {"bits": [15]}, "clk": {"bits": [2]},
+              "c1_gen": {"hide_name": 1, "bits": [14]}}}}}
+EOF
+out=$(${PYTHON:-python3} fpga/scripts/depth.py "$W/depth.json" 2>&1)
+if grep -Eq '^ +3\.2  r_deep\.DI  \(1 bits\)$' <<<"$out" && grep -Eq '^ +1\.0  r_short\.DI  \(1 bits\)$' <<<"$out"; then
+    ok "depth: each register input's depth (LUT 1, PFUMX and carry steps 0.1)"
+else
+    fail "depth: levels wrong: $out"
+fi
+if grep -q 'q_a -> n1 -> n2 -> n3 -> c1_gen -> sum$' <<<"$out"; then ok "depth: the deepest path's nets, start first"; else fail "depth: path wrong: $out"; fi
+if [ "$(grep -Eo '^ +[0-9.]+  r_[a-z]+' <<<"$out" | awk '{print $2}' | tr '\n' ' ')" = "r_deep r_short " ]; then
+    ok "depth: registers ranked deepest first"
+else
+    fail "depth: ranking wrong: $out"
 fi
 
 echo "test_flow: flow.sh with stand-in tools"

@@ -1105,12 +1105,14 @@ always @* begin
         endcase
     end
 
-    // data words into the partition, bytes 6..11 kept
+    // data words into the partition, bytes 6..11 kept; the write's vNIC,
+    // index and word follow this cycle's landing whether or not it writes
+    // (wr_v), so the partition address does not wait for the write decision
+    wr_n = rv;
+    wr_i = to_off(widx);
+    wr_dat = word;
     if (wgo && (tail_q || rtyp == T_DATA)) begin
         wr_v = 1'b1;
-        wr_n = rv;
-        wr_i = to_off(widx);
-        wr_dat = word;
         for (b = 6; b < 12; b = b + 1)
             if ((b < W) ? (widx == 12'd0) : (widx == 12'd1)) sa_n[(11 - b)*8 +: 8] = word[(b % W)*8 +: 8];
         sa_d = sa_n;

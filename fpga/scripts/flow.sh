@@ -22,7 +22,8 @@
 #   SOURCES (Verilog files and *.f file lists, repository-relative)
 #   INCDIRS (include directories)  PARAMS ("NAME=VALUE ..." for the top)
 #   FREQ (target MHz)  CONSTRAINTS (.lpf/.pcf, empty = out of context)
-#   PNR_OPTS (extra nextpnr options)  SEED (nextpnr seed, default 1)
+#   PNR_OPTS (extra nextpnr options)  SEED (nextpnr seed, default 1; a list
+#   "2 5 7" is tried in order, the next seed only when router1 stalls)
 #   ABC9_D (picoseconds; empty = Yosys' default): the delay target of the
 #   ABC9 LUT mapping. By default ABC9 maps for the critical path's delay and
 #   recovers area only off it; a target above the critical path maps nearly
@@ -65,7 +66,9 @@ FAMILY="" DEVICE="" PACKAGE="" SPEED="6" TOP="" SOURCES="" INCDIRS="" PARAMS="" 
 CONSTRAINTS="" DESCRIPTION="" PNR_OPTS="" SEED="" PNR_STALL="" ABC9_D=""
 # shellcheck disable=SC1090
 . "$CONF"
-SEED=${CLI_SEED:-${SEED:-1}}
+# shellcheck disable=SC2206
+SEEDS=(${CLI_SEED:-${SEED:-1}})
+SEED=${SEEDS[0]}
 PNR_STALL=${FLOW_PNR_STALL:-${PNR_STALL:-1200}}
 
 PYTHON=${PYTHON:-python3}
@@ -166,7 +169,7 @@ if [ -s "$OUT/synth.json" ]; then
 fi
 
 PNR_ARGS=(--"$DEVICE" --package "$PACKAGE" --json "$OUT/synth.json" --freq "$FREQ"
-          --seed "$SEED" --timing-allow-fail --report "$OUT/report.json" -l "$OUT/nextpnr.log" -q)
+          --timing-allow-fail --report "$OUT/report.json" -l "$OUT/nextpnr.log" -q)
 if [ "$FAMILY" = ecp5 ]; then
     PNR_ARGS+=(--speed "$SPEED" --textcfg "$OUT/$TARGET.config")
     if [ -n "$CONSTRAINTS" ]; then PNR_ARGS+=(--lpf "$CONSTRAINTS"); else PNR_ARGS+=(--lpf-allow-unconstrained); fi
@@ -183,9 +186,34 @@ over_used() {
     grep -E "^Info:[[:space:]]+[A-Za-z0-9_]+:[[:space:]]+[0-9]+/[[:space:]]*[0-9]+[[:space:]]+[0-9]+%" "$OUT/nextpnr.log" 2>/dev/null |
         awk '{ split($3, a, "/"); if (a[1] + 0 > $4 + 0) print $2, $3 $4, $5 }' | sort -u || true
 }
-: > "$OUT/nextpnr.log"
-$NEXTPNR_BIN "${PNR_ARGS[@]}" >/dev/null 2>"$OUT/nextpnr.err" &
-pnr_pid=$!
+# One place and route with seed $SEED: sets over, stalled and pnr_rc.
+pnr_run() {
+    : > "$OUT/nextpnr.log"
+    $NEXTPNR_BIN "${PNR_ARGS[@]}" --seed "$SEED" >/dev/null 2>"$OUT/nextpnr.err" &
+    local pnr_pid=$! left now low="" low_t=0
+    over="" stalled=""
+    while kill -0 "$pnr_pid" 2>/dev/null; do
+        over=$(over_used)
+        if [ -n "$over" ]; then
+            kill "$pnr_pid" 2>/dev/null || true
+            break
+        fi
+        left=$(arcs_left)
+        now=$(date +%s)
+        if [ -n "$left" ]; then
+            if [ -z "$low" ] || [ "$left" -lt "$low" ]; then
+                low=$left low_t=$now
+            elif [ $((now - low_t)) -ge "$PNR_STALL" ]; then
+                stalled="no fewer than $low arcs left for $((now - low_t)) s"
+                kill "$pnr_pid" 2>/dev/null || true
+                break
+            fi
+        fi
+        sleep 5
+    done
+    pnr_rc=0
+    wait "$pnr_pid" || pnr_rc=$?
+}
 # The fewest arcs router1 has had left to route so far: the lowest
 # "remaining arcs" of its progress lines (empty before routing, or with router2).
 arcs_left() {
@@ -195,31 +223,18 @@ arcs_left() {
 # nextpnr reports an over-full device after packing but may still spend a
 # long time placing it before it gives up: stop it at once instead. Stop
 # router1 too when it no longer gets closer (no new low of arcs left for
-# PNR_STALL seconds).
-over=""
-stalled=""
-low="" low_t=0
-while kill -0 "$pnr_pid" 2>/dev/null; do
-    over=$(over_used)
-    if [ -n "$over" ]; then
-        kill "$pnr_pid" 2>/dev/null || true
-        break
+# PNR_STALL seconds), and try the target's next seed if it lists one.
+for i in "${!SEEDS[@]}"; do
+    SEED=${SEEDS[$i]}
+    pnr_run
+    if [ -n "$stalled" ] && [ "$i" -lt $((${#SEEDS[@]} - 1)) ]; then
+        echo "flow.sh: $TARGET: router1 stalled with seed $SEED: $stalled; trying seed ${SEEDS[$((i + 1))]}" \
+             "(its log: $OUT/nextpnr-seed$SEED.log)" >&2
+        cp "$OUT/nextpnr.log" "$OUT/nextpnr-seed$SEED.log"
+        continue
     fi
-    left=$(arcs_left)
-    now=$(date +%s)
-    if [ -n "$left" ]; then
-        if [ -z "$low" ] || [ "$left" -lt "$low" ]; then
-            low=$left low_t=$now
-        elif [ $((now - low_t)) -ge "$PNR_STALL" ]; then
-            stalled="no fewer than $low arcs left for $((now - low_t)) s"
-            kill "$pnr_pid" 2>/dev/null || true
-            break
-        fi
-    fi
-    sleep 5
+    break
 done
-pnr_rc=0
-wait "$pnr_pid" || pnr_rc=$?
 [ -n "$over" ] || over=$(over_used)
 if [ -n "$over" ] || [ -n "$stalled" ] || [ "$pnr_rc" -ne 0 ]; then
     if [ -n "$over" ]; then
@@ -251,5 +266,5 @@ $PYTHON fpga/scripts/report.py --target "$TARGET" --family "$FAMILY" \
     --device "$DEVICE" --package "$PACKAGE" --freq "$FREQ" --params "$PARAMS" \
     --description "$DESCRIPTION" --synth-stat "$OUT/synth_stat.txt" \
     --nextpnr-report "$OUT/report.json" --bitstream "$BIT" \
-    --times "$((t1 - t0)),$((t2 - t1)),$((t3 - t2))" > "$OUT/report.txt"
+    --times "$((t1 - t0)),$((t2 - t1)),$((t3 - t2))" --seed "$SEED" > "$OUT/report.txt"
 cat "$OUT/report.txt"

@@ -109,6 +109,7 @@ def main():
     ap.add_argument("--nextpnr-report", required=True)
     ap.add_argument("--bitstream", default="")
     ap.add_argument("--times", default="")
+    ap.add_argument("--seed", default="", help="the nextpnr seed that placed this build")
     a = ap.parse_args()
 
     try:
@@ -153,6 +154,8 @@ def main():
             out.append(f"    {net}  {d:.2f} ns{'  ' + src if src else ''}")
         if len(nets) > 40:
             out.append(f"    ... {len(nets) - 40} more in report.json")
+    if a.seed:
+        out.append(f"seed        {a.seed}")
     if a.bitstream:
         out.append(f"bitstream   {a.bitstream}")
     if a.times:

@@ -15,6 +15,8 @@
 #               500 arcs left (PNR_STALL 3 s here): flow.sh stops it, fails
 #               and says so with the seed; a router1 that gets closer at
 #               every line, for longer than PNR_STALL, is left to finish;
+#   seeds       a target with SEED="7 9" whose seed 7 stalls: flow.sh says
+#               so, keeps that log, routes with seed 9 and reports seed 9;
 #   no-tool     a tool missing from PATH: flow.sh fails naming it;
 #   blocks      blocks.sh + ooc_block.py on vnic_irq: the generated wrapper
 #               lints clean with Verilator -Wall and the summary row carries
@@ -115,6 +117,13 @@ for left in 800 700 600 500 400 300 200 100; do
 done
 exec "$W/bin/fake-nextpnr-fit" "\$@"
 EOF
+# nextpnr whose seed 7 stalls (as fake-nextpnr-stall) and every other seed fits.
+cat > "$W/bin/fake-nextpnr-seeds" <<EOF
+#!/usr/bin/env bash
+prev=""
+for a; do [ "\$prev" = --seed ] && [ "\$a" = 7 ] && exec "$W/bin/fake-nextpnr-stall" "\$@"; prev="\$a"; done
+exec "$W/bin/fake-nextpnr-fit" "\$@"
+EOF
 cat > "$W/bin/fake-ecppack" <<'EOF'
 #!/usr/bin/env bash
 for last; do :; done
@@ -190,7 +199,7 @@ if grep -q "critical path clk: 2.25 ns, 1 logic levels" "$rep" 2>/dev/null && gr
 else
     fail "fits: critical path missing"
 fi
-if grep -q -- "--seed 7 " "$W/fit/nextpnr.args" 2>/dev/null; then ok "fits: the target's SEED reaches nextpnr"; else fail "fits: seed not passed: $(cat "$W/fit/nextpnr.args" 2>/dev/null)"; fi
+if grep -Eq -- "--seed 7( |$)" "$W/fit/nextpnr.args" 2>/dev/null; then ok "fits: the target's SEED reaches nextpnr"; else fail "fits: seed not passed: $(cat "$W/fit/nextpnr.args" 2>/dev/null)"; fi
 if grep -A1 "^scratchpad -set abc9.D 30000$" "$W/fit/synth.ys" 2>/dev/null | grep -q "^synth_ecp5 "; then
     ok "fits: the target's ABC9_D is set just before synthesis"
 else
@@ -222,6 +231,24 @@ if [ "$rc" -eq 0 ] && [ "$secs" -ge 8 ] && [ -s "$W/slow/flowtest.bit" ]; then
     ok "stall: a router1 getting closer for ${secs} s (limit 3 s) finishes"
 else
     fail "stall: the progressing run was stopped or failed: rc $rc after ${secs} s: $out"
+fi
+
+# ---------------------------------------------------------------- seed list
+mkdir -p "$W/tgt2/flowtest"
+sed 's/^SEED=7$/SEED="7 9"/' "$W/tgt/flowtest/target.conf" > "$W/tgt2/flowtest/target.conf"
+out=$(YOSYS_ECP5="$W/bin/fake-yosys" NEXTPNR_ECP5="$W/bin/fake-nextpnr-seeds" ECPPACK="$W/bin/fake-ecppack" \
+      FLOW_PNR_STALL=3 timeout 100 "$FLOW" "$W/tgt2/flowtest" "$W/seeds" 2>&1)
+rc=$?
+if [ "$rc" -eq 0 ] && grep -q "router1 stalled with seed 7: no fewer than 500 arcs left for [0-9]* s; trying seed 9" <<<"$out" \
+   && grep -q -- "--seed 9" "$W/seeds/nextpnr.args" 2>/dev/null && [ -s "$W/seeds/flowtest.bit" ]; then
+    ok "seeds: seed 7 stalls, seed 9 routes and packs"
+else
+    fail "seeds: rc $rc: $out"
+fi
+if grep -q "^seed        9$" "$W/seeds/report.txt" 2>/dev/null && grep -q " 505|" "$W/seeds/nextpnr-seed7.log" 2>/dev/null; then
+    ok "seeds: report.txt names seed 9, the stalled run's log is kept"
+else
+    fail "seeds: report or kept log wrong: $(grep seed "$W/seeds/report.txt" 2>/dev/null)"
 fi
 
 # ---------------------------------------------------------------- missing tool

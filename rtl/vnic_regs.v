@@ -488,15 +488,14 @@ reg  [7:0]     fire_err;
 reg            init_q;            // the copies' initialisation after reset (no write accepted)
 reg  [4:0]     init_v_q;          // ... writes vNIC init_v_q's entries this cycle
 
-// a write offered that the block can take (B free, initialisation over)
-wire wr_req = s_axil_awvalid && s_axil_wvalid && !bvalid_q && !init_q;
-wire wr_go = wr_req && !cmd_fire && !(cmd_busy_q && wpf_stage);
+wire wr_go = s_axil_awvalid && s_axil_wvalid && !bvalid_q && !cmd_fire && !init_q
+             && !(cmd_busy_q && wpf_stage);
 // A stage write needs cmd_busy_q = 0, i.e. no command running (seq_q is
 // S_IDLE exactly when cmd_busy_q is 0), and cmd_fire is 0 outside a command:
 // for the stage's offsets wr_go is this term without cmd_fire, whose inputs
 // (dec_now, flr_ready) come late from the datapath. The 1 000-odd stage
 // flip-flops' enable so does not wait for them.
-wire st_wr = wr_req && !cmd_busy_q && wpf;
+wire st_wr = s_axil_awvalid && s_axil_wvalid && !bvalid_q && !init_q && !cmd_busy_q && wpf;
 `ifndef SYNTHESIS
 always @(posedge clk) begin
     if (!rst && (cmd_busy_q != (seq_q != S_IDLE) || (st_wr && wpf_stage && !wr_go))) begin
@@ -638,7 +637,7 @@ end
 wire cmd_wr      = wr_go && wpf && woff == VNIC_PF_G_CMD && s_axil_wstrb[0];
 // cmd_wr in an idle cycle, without wr_go's cmd_fire and stage terms (both 0
 // then for a CMD write): the wide acv_q copy does not wait on the verdict
-wire cmd_new     = wr_req && seq_q == S_IDLE
+wire cmd_new     = s_axil_awvalid && s_axil_wvalid && !bvalid_q && !init_q && seq_q == S_IDLE
                    && wpf && woff == VNIC_PF_G_CMD && s_axil_wstrb[0];
 wire busy_reject = cmd_wr && seq_q != S_IDLE;
 
@@ -796,9 +795,8 @@ reg        flt_take;
 reg [4:0]  flt_vnic;
 reg [7:0]  flt_reason;
 reg [63:0] flt_addr;
-reg        tail_bad;               // the TAIL write offered is a bad doorbell (if it is taken)
 reg        tail_bad_take;          // this write is a bad doorbell
-reg [63:0] tail_bad_addr;          // its FAULT_ADDR (read only with bt_q)
+reg [63:0] tail_bad_addr;          // its FAULT_ADDR
 // A bad doorbell's FAULT is taken in the cycle after the write: a register
 // write of cycle w is applied after the events of w (architecture §10).
 reg        bt_q;
@@ -827,29 +825,34 @@ always @* begin
     tail_old  = tw_tx ? txr_tail_q[tw_vi*16 +: 16] : rxr_tail_q[tw_vi*16 +: 16];
     tail_head = tw_tx ? txr_head[tw_vi*16 +: 16]   : rxr_head[tw_vi*16 +: 16];
     tail_m = merge32({16'd0, tail_old}, s_axil_wdata, s_axil_wstrb);
-    // The checks run on every cycle's offered write, whether or not it is a
-    // TAIL write or taken; only their verdict is gated by wr_go (which waits
-    // on the command sequencer) and the address decode, at the end.
-    // 2^SIZE - 1 (each bit a function of SIZE alone: no subtraction)
-    tail_mask = ~(17'h1ffff << tail_sz);
-    // ((new - HEAD) mod 2^SIZE) < ((TAIL - HEAD) mod 2^SIZE), as three
-    // comparisons side by side instead of subtractions then a comparison
-    tail_nm = tail_m[15:0] & tail_mask[15:0];
-    tail_hm = tail_head & tail_mask[15:0];
-    tail_om = tail_old & tail_mask[15:0];
-    tail_back = (tail_hm <= tail_om) ? (tail_hm <= tail_nm && tail_nm < tail_om)
-                                     : (tail_hm <= tail_nm || tail_nm < tail_om);
-    if (tail_sz > RING_LOG2_MAX || tail_base[3:0] != 4'd0) begin
-        tail_bad = 1'b1;
-        tail_bad_addr = tail_base;
-    end else begin
-        // beyond the ring (a bit at or above bit SIZE), or TAIL moved back
-        // over descriptors the device owns ([HEAD, TAIL), HEAD as it reads
-        // in this cycle)
-        tail_bad = (tail_m & ~{15'd0, tail_mask}) != 32'd0 || tail_back;
-        tail_bad_addr = {32'd0, tail_m};
+    tail_mask = 17'd0;
+    tail_nm = 16'd0;
+    tail_hm = 16'd0;
+    tail_om = 16'd0;
+    tail_back = 1'b0;
+    tail_bad_take = 1'b0;
+    tail_bad_addr = 64'd0;
+    if (wr_go && tail_wr) begin
+        // 2^SIZE - 1 (each bit a function of SIZE alone: no subtraction)
+        tail_mask = ~(17'h1ffff << tail_sz);
+        // ((new - HEAD) mod 2^SIZE) < ((TAIL - HEAD) mod 2^SIZE), as three
+        // comparisons side by side instead of subtractions then a comparison
+        tail_nm = tail_m[15:0] & tail_mask[15:0];
+        tail_hm = tail_head & tail_mask[15:0];
+        tail_om = tail_old & tail_mask[15:0];
+        tail_back = (tail_hm <= tail_om) ? (tail_hm <= tail_nm && tail_nm < tail_om)
+                                         : (tail_hm <= tail_nm || tail_nm < tail_om);
+        if (tail_sz > RING_LOG2_MAX || tail_base[3:0] != 4'd0) begin
+            tail_bad_take = 1'b1;
+            tail_bad_addr = tail_base;
+        end else if ((tail_m & ~{15'd0, tail_mask}) != 32'd0 || tail_back) begin
+            // beyond the ring (a bit at or above bit SIZE), or TAIL moved
+            // back over descriptors the device owns ([HEAD, TAIL), HEAD as
+            // it reads in this cycle)
+            tail_bad_take = 1'b1;
+            tail_bad_addr = {32'd0, tail_m};
+        end
     end
-    tail_bad_take = wr_go && tail_wr && tail_bad;
     flt_take = 1'b0;
     flt_vnic = 5'd0;
     flt_reason = 8'd0;
@@ -1047,8 +1050,7 @@ generate
                         VNIC_VF_RXR_BASE_LO:   if (!rxr_lock_q[gv]) rxr_base_q[gv*64 +: 32] <= merge32(rxr_base_q[gv*64 +: 32], s_axil_wdata, s_axil_wstrb);
                         VNIC_VF_RXR_BASE_HI:   if (!rxr_lock_q[gv]) rxr_base_q[gv*64 + 32 +: 32] <= merge32(rxr_base_q[gv*64 + 32 +: 32], s_axil_wdata, s_axil_wstrb);
                         VNIC_VF_RXR_SIZE:      if (s_axil_wstrb[0] && !rxr_lock_q[gv]) rxr_size_q[gv*4 +: 4] <= s_axil_wdata[3:0];
-                        // (a TAIL write of this page is taken: tail_bad_take = tail_bad)
-                        VNIC_VF_RXR_TAIL:      if (!tail_bad) begin
+                        VNIC_VF_RXR_TAIL:      if (!tail_bad_take) begin
                                                    rxr_tail_q[gv*16 +: 16] <= tail_m[15:0];
                                                    if (tail_m[15:0] != 16'd0) rxr_lock_q[gv] <= 1'b1;
                                                end
@@ -1057,7 +1059,7 @@ generate
                         VNIC_VF_TXR_BASE_LO:   if (!txr_lock_q[gv]) txr_base_q[gv*64 +: 32] <= merge32(txr_base_q[gv*64 +: 32], s_axil_wdata, s_axil_wstrb);
                         VNIC_VF_TXR_BASE_HI:   if (!txr_lock_q[gv]) txr_base_q[gv*64 + 32 +: 32] <= merge32(txr_base_q[gv*64 + 32 +: 32], s_axil_wdata, s_axil_wstrb);
                         VNIC_VF_TXR_SIZE:      if (s_axil_wstrb[0] && !txr_lock_q[gv]) txr_size_q[gv*4 +: 4] <= s_axil_wdata[3:0];
-                        VNIC_VF_TXR_TAIL:      if (!tail_bad) begin
+                        VNIC_VF_TXR_TAIL:      if (!tail_bad_take) begin
                                                    txr_tail_q[gv*16 +: 16] <= tail_m[15:0];
                                                    if (tail_m[15:0] != 16'd0) txr_lock_q[gv] <= 1'b1;
                                                end

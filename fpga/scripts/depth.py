@@ -172,8 +172,7 @@ def path_of(bit, via, names, mod, limit=400):
     chain = []
     while bit is not None and len(chain) < limit:
         step = via.get(bit)
-        name, public = names.get(bit, ("net%d" % bit, False))
-        label = short_net(name)
+        label = short_net(names.get(bit, ("net%d" % bit, False))[0])
         if step is not None:
             label = rtl_src(mod["cells"][step[1]]) or label
         chain.append(label)

@@ -2,6 +2,7 @@
 fpga/rtl/ecp5/vnic_pll.v
 fpga/rtl/ecp5/vnic_ddr_in.v
 fpga/rtl/ecp5/vnic_ddr_out.v
+fpga/rtl/ecp5/vnic_global_buf.v
 fpga/rtl/vnic_reset_sync.v
 fpga/rtl/vnic_uart_rx.v
 fpga/rtl/vnic_uart_tx.v

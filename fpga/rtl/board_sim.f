@@ -2,6 +2,7 @@
 fpga/rtl/sim/vnic_pll.v
 fpga/rtl/sim/vnic_ddr_in.v
 fpga/rtl/sim/vnic_ddr_out.v
+fpga/rtl/sim/vnic_global_buf.v
 fpga/rtl/vnic_reset_sync.v
 fpga/rtl/vnic_uart_rx.v
 fpga/rtl/vnic_uart_tx.v

@@ -11,8 +11,10 @@
 //
 // The core makes the 125 MHz clock from the board oscillator (vnic_pll,
 // CLKI_MHZ / CLKI_DIV) and holds the device in reset while the PLL is
-// unlocked or `rst_btn` is high (vnic_reset_sync); a board top adds the PHY
-// reset, its LEDs and the pins (docs/fpga.md §5).
+// unlocked or `rst_btn` is high (vnic_reset_sync); the synchronised reset
+// reaches its several thousand flip-flops on a global network
+// (vnic_global_buf), not on general routing. A board top adds the PHY reset,
+// its LEDs and the pins (docs/fpga.md §5).
 // status[0] toggles every 2^26 cycles (0.54 s, the design is alive),
 // status[1] per interrupt message, status[2] per received frame passed to
 // the device, status[3] per transmitted frame. The verification trace
@@ -34,7 +36,7 @@ module vnic_board_core #(
 ) (
     input  wire       clk_in,            // board oscillator
     input  wire       rst_btn,           // asynchronous reset request (e.g. a button), high = reset
-    output wire       rst,               // the device's reset, synchronous to the 125 MHz clock
+    output wire       rst,               // the device's reset, synchronous to the 125 MHz clock (for a LED)
 
     input  wire       uart_rx,
     output wire       uart_tx,
@@ -74,6 +76,13 @@ module vnic_board_core #(
         .rst_out (rst)
     );
 
+    wire rst_g;                         // rst on a global network, for the logic
+
+    vnic_global_buf u_rst_glb (
+        .i (rst),
+        .o (rst_g)
+    );
+
     // ------------------------------------------- UART register bridge
     wire [7:0] urx_data, utx_data;
     wire       urx_valid, urx_ready, utx_valid, utx_ready;
@@ -82,7 +91,7 @@ module vnic_board_core #(
         .CLKS_PER_BIT (CLKS_PER_BIT)
     ) u_uart_rx (
         .clk           (clk),
-        .rst           (rst),
+        .rst           (rst_g),
         .rxd           (uart_rx),
         .m_axis_tdata  (urx_data),
         .m_axis_tvalid (urx_valid),
@@ -95,7 +104,7 @@ module vnic_board_core #(
         .CLKS_PER_BIT (CLKS_PER_BIT)
     ) u_uart_tx (
         .clk           (clk),
-        .rst           (rst),
+        .rst           (rst_g),
         .s_axis_tdata  (utx_data),
         .s_axis_tvalid (utx_valid),
         .s_axis_tready (utx_ready),
@@ -115,7 +124,7 @@ module vnic_board_core #(
         .ADDR_W (REG_AW)
     ) u_bridge (
         .clk            (clk),
-        .rst            (rst),
+        .rst            (rst_g),
         .s_axis_tdata   (urx_data),
         .s_axis_tvalid  (urx_valid),
         .s_axis_tready  (urx_ready),
@@ -156,7 +165,7 @@ module vnic_board_core #(
         .TX_CLK_DELAY_TAPS (TX_CLK_DELAY_TAPS)
     ) u_mac (
         .clk              (clk),
-        .rst              (rst),
+        .rst              (rst_g),
         .rgmii_rxc        (rgmii_rxc),
         .rgmii_rxd        (rgmii_rxd),
         .rgmii_rx_ctl     (rgmii_rx_ctl),
@@ -202,7 +211,7 @@ module vnic_board_core #(
         .SIZE_BYTES (HOST_MEM_BYTES)
     ) u_mem (
         .clk           (clk),
-        .rst           (rst),
+        .rst           (rst_g),
         .s_axi_awid    (axi_awid),
         .s_axi_awaddr  (axi_awaddr),
         .s_axi_awlen   (axi_awlen),
@@ -257,7 +266,7 @@ module vnic_board_core #(
         .ID_W          (ID_W)
     ) u_dev (
         .clk              (clk),
-        .rst              (rst),
+        .rst              (rst_g),
         .s_axil_awaddr    (axil_awaddr),
         .s_axil_awprot    (axil_awprot),
         .s_axil_awvalid   (axil_awvalid),
@@ -334,7 +343,7 @@ module vnic_board_core #(
     reg [3:0]  status_q;
 
     always @(posedge clk) begin
-        if (rst) begin
+        if (rst_g) begin
             beat_q   <= 26'd0;
             status_q <= 4'd0;
         end else begin

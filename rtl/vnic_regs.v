@@ -795,8 +795,9 @@ reg        flt_take;
 reg [4:0]  flt_vnic;
 reg [7:0]  flt_reason;
 reg [63:0] flt_addr;
+reg        tail_bad;               // the TAIL write offered is a bad doorbell (if it is taken)
 reg        tail_bad_take;          // this write is a bad doorbell
-reg [63:0] tail_bad_addr;          // its FAULT_ADDR
+reg [63:0] tail_bad_addr;          // its FAULT_ADDR (read only with bt_q)
 // A bad doorbell's FAULT is taken in the cycle after the write: a register
 // write of cycle w is applied after the events of w (architecture §10).
 reg        bt_q;
@@ -825,34 +826,29 @@ always @* begin
     tail_old  = tw_tx ? txr_tail_q[tw_vi*16 +: 16] : rxr_tail_q[tw_vi*16 +: 16];
     tail_head = tw_tx ? txr_head[tw_vi*16 +: 16]   : rxr_head[tw_vi*16 +: 16];
     tail_m = merge32({16'd0, tail_old}, s_axil_wdata, s_axil_wstrb);
-    tail_mask = 17'd0;
-    tail_nm = 16'd0;
-    tail_hm = 16'd0;
-    tail_om = 16'd0;
-    tail_back = 1'b0;
-    tail_bad_take = 1'b0;
-    tail_bad_addr = 64'd0;
-    if (wr_go && tail_wr) begin
-        // 2^SIZE - 1 (each bit a function of SIZE alone: no subtraction)
-        tail_mask = ~(17'h1ffff << tail_sz);
-        // ((new - HEAD) mod 2^SIZE) < ((TAIL - HEAD) mod 2^SIZE), as three
-        // comparisons side by side instead of subtractions then a comparison
-        tail_nm = tail_m[15:0] & tail_mask[15:0];
-        tail_hm = tail_head & tail_mask[15:0];
-        tail_om = tail_old & tail_mask[15:0];
-        tail_back = (tail_hm <= tail_om) ? (tail_hm <= tail_nm && tail_nm < tail_om)
-                                         : (tail_hm <= tail_nm || tail_nm < tail_om);
-        if (tail_sz > RING_LOG2_MAX || tail_base[3:0] != 4'd0) begin
-            tail_bad_take = 1'b1;
-            tail_bad_addr = tail_base;
-        end else if ((tail_m & ~{15'd0, tail_mask}) != 32'd0 || tail_back) begin
-            // beyond the ring (a bit at or above bit SIZE), or TAIL moved
-            // back over descriptors the device owns ([HEAD, TAIL), HEAD as
-            // it reads in this cycle)
-            tail_bad_take = 1'b1;
-            tail_bad_addr = {32'd0, tail_m};
-        end
+    // The checks run on every cycle's offered write, whether or not it is a
+    // TAIL write or taken; only their verdict is gated by wr_go (which waits
+    // on the command sequencer) and the address decode, at the end.
+    // 2^SIZE - 1 (each bit a function of SIZE alone: no subtraction)
+    tail_mask = ~(17'h1ffff << tail_sz);
+    // ((new - HEAD) mod 2^SIZE) < ((TAIL - HEAD) mod 2^SIZE), as three
+    // comparisons side by side instead of subtractions then a comparison
+    tail_nm = tail_m[15:0] & tail_mask[15:0];
+    tail_hm = tail_head & tail_mask[15:0];
+    tail_om = tail_old & tail_mask[15:0];
+    tail_back = (tail_hm <= tail_om) ? (tail_hm <= tail_nm && tail_nm < tail_om)
+                                     : (tail_hm <= tail_nm || tail_nm < tail_om);
+    if (tail_sz > RING_LOG2_MAX || tail_base[3:0] != 4'd0) begin
+        tail_bad = 1'b1;
+        tail_bad_addr = tail_base;
+    end else begin
+        // beyond the ring (a bit at or above bit SIZE), or TAIL moved back
+        // over descriptors the device owns ([HEAD, TAIL), HEAD as it reads
+        // in this cycle)
+        tail_bad = (tail_m & ~{15'd0, tail_mask}) != 32'd0 || tail_back;
+        tail_bad_addr = {32'd0, tail_m};
     end
+    tail_bad_take = wr_go && tail_wr && tail_bad;
     flt_take = 1'b0;
     flt_vnic = 5'd0;
     flt_reason = 8'd0;
@@ -1050,7 +1046,8 @@ generate
                         VNIC_VF_RXR_BASE_LO:   if (!rxr_lock_q[gv]) rxr_base_q[gv*64 +: 32] <= merge32(rxr_base_q[gv*64 +: 32], s_axil_wdata, s_axil_wstrb);
                         VNIC_VF_RXR_BASE_HI:   if (!rxr_lock_q[gv]) rxr_base_q[gv*64 + 32 +: 32] <= merge32(rxr_base_q[gv*64 + 32 +: 32], s_axil_wdata, s_axil_wstrb);
                         VNIC_VF_RXR_SIZE:      if (s_axil_wstrb[0] && !rxr_lock_q[gv]) rxr_size_q[gv*4 +: 4] <= s_axil_wdata[3:0];
-                        VNIC_VF_RXR_TAIL:      if (!tail_bad_take) begin
+                        // (a TAIL write of this page is taken: tail_bad_take = tail_bad)
+                        VNIC_VF_RXR_TAIL:      if (!tail_bad) begin
                                                    rxr_tail_q[gv*16 +: 16] <= tail_m[15:0];
                                                    if (tail_m[15:0] != 16'd0) rxr_lock_q[gv] <= 1'b1;
                                                end
@@ -1059,7 +1056,7 @@ generate
                         VNIC_VF_TXR_BASE_LO:   if (!txr_lock_q[gv]) txr_base_q[gv*64 +: 32] <= merge32(txr_base_q[gv*64 +: 32], s_axil_wdata, s_axil_wstrb);
                         VNIC_VF_TXR_BASE_HI:   if (!txr_lock_q[gv]) txr_base_q[gv*64 + 32 +: 32] <= merge32(txr_base_q[gv*64 + 32 +: 32], s_axil_wdata, s_axil_wstrb);
                         VNIC_VF_TXR_SIZE:      if (s_axil_wstrb[0] && !txr_lock_q[gv]) txr_size_q[gv*4 +: 4] <= s_axil_wdata[3:0];
-                        VNIC_VF_TXR_TAIL:      if (!tail_bad_take) begin
+                        VNIC_VF_TXR_TAIL:      if (!tail_bad) begin
                                                    txr_tail_q[gv*16 +: 16] <= tail_m[15:0];
                                                    if (tail_m[15:0] != 16'd0) txr_lock_q[gv] <= 1'b1;
                                                end

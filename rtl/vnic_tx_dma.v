@@ -214,12 +214,14 @@ localparam [15:0] ST_OK    = VNIC_DESC_STATUS_DD[15:0] | VNIC_DESC_STATUS_EOP[15
 localparam [15:0] ST_SPOOF = ST_OK | VNIC_DESC_STATUS_ERR_SPOOF[15:0];
 localparam [15:0] ST_TXLEN = ST_OK | VNIC_DESC_STATUS_ERR_TXLEN[15:0];
 
-// record: {words 12, typ 2, vnic 5, beats 9, first 1, last 1, off 5, n 16, idx 12, addr 64}
+// record: {last word 12, typ 2, vnic 5, last beat 8, first 1, last 1, off 5, n 16, idx 12, addr 64}
 // (n: frame length; the descriptor count of a fetch; the reason of a fault;
-// words: ceil(n / W), the frame's words in the partition, computed when the
-// record is pushed so that the landing logic does not add)
+// last word: ceil(n / W) - 1 = floor((n - 1) / W), the index of the frame's
+// last word in the partition; last beat: the read's beats - 1 (its ARLEN).
+// Both are kept minus one, computed when the record is pushed, so that the
+// landing logic compares its beat and word counts without adding)
 localparam integer R_ADDR = 0, R_IDX = 64, R_N = 76, R_OFF = 92, R_LAST = 97, R_FIRST = 98,
-                   R_BEATS = 99, R_VNIC = 108, R_TYP = 113, R_NW = 115, RW = 127;
+                   R_LB = 99, R_VNIC = 107, R_TYP = 112, R_LW = 114, RW = 126;
 // completion: {vnic 5, idx 12, buffer length 16, status 8}
 localparam integer C_ST = 0, C_N = 8, C_IDX = 24, C_VNIC = 36, CW = 41;
 // write-back in flight: {vnic 5, idx 12, guest descriptor 64}
@@ -459,7 +461,7 @@ end
 function [RW-1:0] mkrec;
     input [1:0]    typ;
     input [4:0]    vn;
-    input [8:0]    beats;
+    input [7:0]    lb;
     input          first;
     input          last;
     input [4:0]    off;
@@ -467,8 +469,9 @@ function [RW-1:0] mkrec;
     input [RI-1:0] idx;
     input [63:0]   addr;
     begin
-        mkrec = {{{(WB-2){1'b0}}, n[13:WB]} + {11'd0, |n[WB-1:0]},
-                 typ, vn, beats, first, last, off, n, idx, addr};
+        // floor((n - 1) / W) = floor(n / W) - (W divides n), n >= 1
+        mkrec = {{{(WB-2){1'b0}}, n[13:WB]} - {11'd0, ~|n[WB-1:0]},
+                 typ, vn, lb, first, last, off, n, idx, addr};
     end
 endfunction
 
@@ -711,12 +714,13 @@ reg  [15:0]  nlen, mxn;
 reg          txlen_bad;
 reg  [1:0]   rtyp;
 reg  [4:0]   rv;
-reg  [8:0]   rbeats;
+reg  [7:0]   rlb;                         // the head record's last beat (beats - 1)
 reg          rlastb, fin, fin_tail, rerr, dead, ferr_now;
 reg  [13:0]  rn;
-reg  [11:0]  nwords;
+reg  [11:0]  lword;                       // index of the frame's last word (words - 1)
 reg  [DATA_W-1:0] word;
 reg  [11:0]  widx;
+reg  [11:0]  fbase;                       // the frame's beats before this one (0 on its first)
 reg          wgo;
 reg  [47:0]  sa_n;
 reg  [1:0]   slot;
@@ -767,10 +771,10 @@ always @* begin
     pick = 5'd0; gq = 64'd0; ix = {RI{1'b0}}; kk = 3'd0;
     tot = 15'd0; bl = 15'd0; b4k = 15'd0;
     sz_v = 32'd0; us_v = 32'd0; need = 32'd0; nlen = 16'd0; mxn = {2'd0, g_max_frame} - 16'd4; txlen_bad = 1'b0;
-    rtyp = rh[R_TYP +: 2]; rv = rh[R_VNIC +: 5]; rbeats = rh[R_BEATS +: 9]; rn = rh[R_N +: 14];
+    rtyp = rh[R_TYP +: 2]; rv = rh[R_VNIC +: 5]; rlb = rh[R_LB +: 8]; rn = rh[R_N +: 14];
     ferr_now = 1'b0;
     rlastb = 1'b0; fin = 1'b0; fin_tail = 1'b0; rerr = m_axi_rresp[1]; dead = 1'b0;
-    nwords = 12'd0; word = {DATA_W{1'b0}}; widx = 12'd0; wgo = 1'b0; sa_n = sa_q;
+    lword = 12'd0; word = {DATA_W{1'b0}}; widx = 12'd0; fbase = 12'd0; wgo = 1'b0; sa_n = sa_q;
     slot = 2'd0; more = 1'b0; dslot = 128'd0; didx = {RI{1'b0}}; cv = 5'd0;
 
     // ======================================================== issue engine
@@ -953,7 +957,7 @@ always @* begin
     // the record pushed this cycle: I_IDLE's fault record (picked vNIC and
     // descriptor), I_AR's read record, I_REC's waiting record
     rq_in = mkrec(rq_t, (ist_q == I_IDLE) ? pick : iv_q,
-                  (ist_q == I_AR) ? {1'b0, arl_q} + 9'd1 : 9'd0,
+                  (ist_q == I_AR) ? arl_q : 8'd0,
                   (ist_q == I_AR && iop_q) ? ifirst_q : 1'b1,
                   (ist_q == I_AR && iop_q) ? (ibt_q == {7'd0, arl_q} + 15'd1) : 1'b1,
                   (ist_q == I_AR) ? ioff_q : 5'd0, rq_n,
@@ -966,16 +970,16 @@ always @* begin
     // ======================================================== landing
     for (v = 0; v < NV; v = v + 1)
         if (rv == v[4:0]) dead = flt_q[v] || halted[v] || (flr_req && cmd_vnic == v[4:0]);
-    nwords = rh[R_NW +: 12];
+    lword = rh[R_LW +: 12];
     if (tail_q) begin
         // last word of an unaligned frame, then its end
         for (v = 0; v < NV; v = v + 1)
             if (tr_q[R_VNIC +: 5] == v[4:0]) dead = flt_q[v] || halted[v] || (flr_req && cmd_vnic == v[4:0]);
         rn = tr_q[R_N +: 14];
         rv = tr_q[R_VNIC +: 5];
-        nwords = tr_q[R_NW +: 12];
+        lword = tr_q[R_LW +: 12];
         word = r_shr;
-        widx = nwords - 12'd1;
+        widx = lword;
         wgo = 1'b1;
         fin = 1'b1;
         fin_tail = 1'b1;
@@ -1021,7 +1025,7 @@ always @* begin
                             dtk_d = dtk_q + 3'd1;
                             wgo = 1'b1;
                         end
-                        rlastb = (rb_q + 12'd1 == {3'd0, rbeats});
+                        rlastb = (rb_q == {4'd0, rlb});
                     end else begin
                         slot = dsl_q;
                         if (rb_q == 12'd0 && dsl_q == 2'd0) slot = {1'b0, r_off[4]};
@@ -1030,7 +1034,7 @@ always @* begin
                         dtk_d = dtk_q + 3'd1;
                         wgo = 1'b1;
                         more = ({1'b0, slot} + 3'd1 < SPB[2:0]) && (dtk_q + 3'd1 < rn[2:0]);
-                        rlastb = !more && (rb_q + 12'd1 == {3'd0, rbeats});
+                        rlastb = !more && (rb_q == {4'd0, rlb});
                         dsl_d = more ? slot + 2'd1 : 2'd0;
                     end
                     if (wgo) begin
@@ -1062,6 +1066,7 @@ always @* begin
             end
             default: begin // T_DATA
                 if (m_axi_rvalid && !cq_full && !pfl_q) begin
+                    fbase = (rh[R_FIRST] && rb_q == 12'd0) ? 12'd0 : fb_q;
                     if (rh[R_FIRST] && rb_q == 12'd0) begin
                         ferr_d = 1'b0;
                         sa_n = 48'd0;
@@ -1072,21 +1077,21 @@ always @* begin
                     prev_d = m_axi_rdata;
                     if (r_off == 5'd0) begin
                         word = m_axi_rdata;
-                        widx = (rh[R_FIRST] && rb_q == 12'd0) ? 12'd0 : fb_q;
-                        wgo = widx < nwords;
+                        widx = fbase;
+                        wgo = widx <= lword;
                     end else begin
                         word = r_shl | r_shr;
                         widx = fb_q - 12'd1;
-                        wgo = !(rh[R_FIRST] && rb_q == 12'd0) && fb_q != 12'd0 && widx < nwords;
+                        wgo = !(rh[R_FIRST] && rb_q == 12'd0) && fb_q != 12'd0 && widx <= lword;
                     end
-                    fb_d = ((rh[R_FIRST] && rb_q == 12'd0) ? 12'd0 : fb_q) + 12'd1;
+                    fb_d = fbase + 12'd1;
                     rb_d = rb_q + 12'd1;
-                    if (rb_q + 12'd1 == {3'd0, rbeats}) begin
+                    if (rb_q == {4'd0, rlb}) begin
                         rq_pop = 1'b1;
                         rb_d = 12'd0;
                         if (rh[R_LAST]) begin
                             // frame end: now, or after the tail word of an unaligned buffer
-                            if (r_off != 5'd0 && fb_d == nwords) begin
+                            if (r_off != 5'd0 && fbase == lword) begin   // fb_d = words
                                 tail_d = 1'b1;
                             end else begin
                                 fin = 1'b1;

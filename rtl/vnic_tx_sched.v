@@ -503,10 +503,36 @@ always @* begin
             def_d[v*DW +: DW] = {DW{1'b0}};     // (a zero deficit stays zero)
     end
 
-    // ---- registered flags derived from the next state
-    for (v = 0; v < NV; v = v + 1)
-        sfree_d[v] = slots_d[v*SLW +: SLW] < DEPTH_S;
+    // ---- registered flags derived from the next state: slot_free is
+    // slots_d < TXQ_DEPTH; the counter moves by take - drop - grant (-2..+1),
+    // which arrives late (the TX DMA's frame end, the DRR decision), so the
+    // four outcomes are compared from slots_q and the move only selects one
+    // (a flush sets the count to 0)
+    for (v = 0; v < NV; v = v + 1) begin
+        sl_v = slots_q[v*SLW +: SLW];
+        case ({slot_take_valid && slot_take_vnic == v[4:0],
+               slot_drop_valid && slot_drop_vnic == v[4:0],
+               granted && gsel == v[4:0]})
+            3'b100:                 sfree_d[v] = sl_v + ONE_S < DEPTH_S;
+            3'b000, 3'b110, 3'b101: sfree_d[v] = sl_v < DEPTH_S;
+            3'b011:                 sfree_d[v] = sl_v - ONE_S - ONE_S < DEPTH_S;
+            default:                sfree_d[v] = sl_v - ONE_S < DEPTH_S;   // 010, 001, 111
+        endcase
+        if (cmd_flush && cmd_vnic == v[4:0]) sfree_d[v] = 1'b1;             // slots_d = 0
+    end
 end
+
+`ifndef SYNTHESIS
+// the selected outcome is the next state's compare in every cycle
+integer sv;
+always @(posedge clk) begin
+    for (sv = 0; sv < NV; sv = sv + 1)
+        if (!rst && sfree_d[sv] != (slots_d[sv*SLW +: SLW] < DEPTH_S)) begin
+            $display("vnic_tx_sched: slot_free of vNIC %0d differs from slots_d < TXQ_DEPTH", sv);
+            $stop;
+        end
+end
+`endif
 
 // ---------------------------------------------------------------- registers
 always @(posedge clk) begin

@@ -160,8 +160,10 @@ assign trc_rx_grant_elig  = elig;
 // ---------------------------------------------------------------- state update
 // G and C: one pair of registers per vNIC (each bucket its own word in
 // simulation, not a field of a wide vector). Each bucket adds its rate, less
-// the granted frame when it pays for it, then is clamped at the burst:
-// one sum and one clamp per bucket, the grant selecting the subtrahend.
+// the granted frame when it pays for it, then is clamped at the burst. Both
+// outcomes (paid, not paid) are summed and clamped from registers and
+// head_len in parallel with the decision; the grant only selects between
+// them, so it does not enter the adders and the clamp's compare.
 genvar gb;
 generate
     for (gb = 0; gb < NV; gb = gb + 1) begin : gen_bucket
@@ -175,10 +177,16 @@ generate
         wire          paid = gnt && gv == VI[4:0];
         wire          g_pay = paid && tier1;
         wire          c_pay = paid && cfg_flags[gb*7 + 5];
-        wire [BW:0]   bg = {g_q[BW-1], g_q} + guar - (g_pay ? len : {(BW+1){1'b0}});
-        wire [BW:0]   bc = {c_q[BW-1], c_q} + ceil - (c_pay ? len : {(BW+1){1'b0}});
-        wire [BW-1:0] g_n = ($signed(bg) > $signed(bb)) ? bb[BW-1:0] : bg[BW-1:0];
-        wire [BW-1:0] c_n = ($signed(bc) > $signed(bb)) ? bb[BW-1:0] : bc[BW-1:0];
+        wire [BW:0]   bg0 = {g_q[BW-1], g_q} + guar;         // not paid
+        wire [BW:0]   bc0 = {c_q[BW-1], c_q} + ceil;
+        wire [BW:0]   bg1 = bg0 - len;                         // paid
+        wire [BW:0]   bc1 = bc0 - len;
+        wire [BW-1:0] g_n0 = ($signed(bg0) > $signed(bb)) ? bb[BW-1:0] : bg0[BW-1:0];
+        wire [BW-1:0] g_n1 = ($signed(bg1) > $signed(bb)) ? bb[BW-1:0] : bg1[BW-1:0];
+        wire [BW-1:0] c_n0 = ($signed(bc0) > $signed(bb)) ? bb[BW-1:0] : bc0[BW-1:0];
+        wire [BW-1:0] c_n1 = ($signed(bc1) > $signed(bb)) ? bb[BW-1:0] : bc1[BW-1:0];
+        wire [BW-1:0] g_n = g_pay ? g_n1 : g_n0;
+        wire [BW-1:0] c_n = c_pay ? c_n1 : c_n0;
         wire          cmd  = (cmd_commit || cmd_reset) && cmd_vnic == VI[4:0];
         wire [BW-1:0] g_d = cmd ? {BW{1'b0}} : g_n;
         wire [BW-1:0] c_d = cmd ? {{(BW-48){1'b0}}, cmd_sch_burst, 24'd0} : c_n;

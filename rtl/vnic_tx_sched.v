@@ -40,8 +40,15 @@
  * T_v = cmd_tx_burst * 2^24 and D_v = 0 from the next cycle on; a RESET
  * (cmd_flush) also discards v's queued frames.
  *
+ * Inputs: push_* and slot_drop_* (the end of the TX DMA's landing logic)
+ * are registered on entry and act one cycle later: a frame pushed in cycle
+ * t is in its queue, and reported by trc_tx_queued_*, in cycle t+2 (a
+ * decision from t+2 may grant it); a drop lowers the slot count from t+2.
+ * slot_take acts in its own cycle (slot_free never lags a reservation).
+ * A push or drop of cmd_vnic is discarded by a flush in the cycle it
+ * arrives or the cycle it acts, as a flush discards everything of v.
  * Latency: grant_* and trc_tx_grant_* are registered, one cycle after the
- * decision. trc_tx_queued_* is push_* registered.
+ * decision.
  * Throughput: a decision at most every 3 cycles when the granted vNIC has
  * more queued frames (its next head is read from RAM in 2 cycles), every 2
  * cycles otherwise.
@@ -184,6 +191,24 @@ reg  [4:0]          tv_q, tv_d;
 reg  [NV-1:0]       te_q, te_d;
 reg                 tq_q, tq_d;              // trace: queued
 reg  [4:0]          tqv_q, tqv_d;
+
+// ---------------------------------------------------------------- input register
+// push and drop, one cycle after the TX DMA offered them (a flush of their
+// vNIC in that cycle discards them)
+reg                 pu_q, dr_q;
+reg  [4:0]          puv_q, drv_q;
+reg  [13:0]         pul_q;
+reg  [OFF_W-1:0]    puo_q;
+wire                pu_flushed = cmd_flush && cmd_vnic == puv_q;   // flushed as it acts
+
+always @(posedge clk) begin
+    pu_q  <= !rst && push_valid && !(cmd_flush && cmd_vnic == push_vnic);
+    dr_q  <= !rst && slot_drop_valid && !(cmd_flush && cmd_vnic == slot_drop_vnic);
+    puv_q <= push_vnic;
+    pul_q <= push_len;
+    puo_q <= push_off;
+    drv_q <= slot_drop_vnic;
+end
 
 // queue RAM: entry ptr of vNIC v at {v, ptr}
 wire [EW-1:0]       mem_rd_q;
@@ -351,8 +376,8 @@ always @* begin
     tn_d     = 1'b0;
     tv_d     = tv_q;
     te_d     = te_q;
-    tq_d     = push_valid;
-    tqv_d    = push_vnic;
+    tq_d     = pu_q && !pu_flushed;
+    tqv_d    = puv_q;
     mem_we   = 1'b0;
     mem_wa   = {MA{1'b0}};
     mem_wd   = {EW{1'b0}};
@@ -422,18 +447,18 @@ always @* begin
     end
 
     // ---- push: into the head register when the queue is empty, else into RAM
-    if (push_valid) begin
+    if (pu_q) begin
         for (v = 0; v < NV; v = v + 1)
-            if (push_vnic == v[4:0]) begin
+            if (puv_q == v[4:0]) begin
                 push_head = !hd_vld_q[v] && cnt_q[v*CNW +: CNW] == {CNW{1'b0}} && !(rf_q && rfv_q == v[4:0]);
                 if (push_head) begin
                     hd_vld_d[v] = 1'b1;
-                    hd_len_d[v*14 +: 14] = push_len;
-                    hd_off_d[v*OFF_W +: OFF_W] = push_off;
+                    hd_len_d[v*14 +: 14] = pul_q;
+                    hd_off_d[v*OFF_W +: OFF_W] = puo_q;
                 end else begin
                     mem_we = 1'b1;
                     mem_wa = maddr(v[VB-1:0], wr_q[v*QA +: QA]);
-                    mem_wd = {push_len, push_off};
+                    mem_wd = {pul_q, puo_q};
                     wr_d[v*QA +: QA] = wr_q[v*QA +: QA] + ONE_Q;
                     cnt_d[v*CNW +: CNW] = cnt_d[v*CNW +: CNW] + ONE_C;
                 end
@@ -444,7 +469,7 @@ always @* begin
     for (v = 0; v < NV; v = v + 1) begin
         sl_v = slots_q[v*SLW +: SLW];
         if (slot_take_valid && slot_take_vnic == v[4:0]) sl_v = sl_v + ONE_S;
-        if (slot_drop_valid && slot_drop_vnic == v[4:0]) sl_v = sl_v - ONE_S;
+        if (dr_q && drv_q == v[4:0]) sl_v = sl_v - ONE_S;
         if (granted && gsel == v[4:0]) sl_v = sl_v - ONE_S;
         slots_d[v*SLW +: SLW] = sl_v;
     end
@@ -489,7 +514,7 @@ always @* begin
                 rd_d[v*QA +: QA] = {QA{1'b0}};
                 wr_d[v*QA +: QA] = {QA{1'b0}};
                 slots_d[v*SLW +: SLW] = {SLW{1'b0}};
-                if (mem_we && push_vnic == v[4:0]) mem_we = 1'b0;
+                if (mem_we && puv_q == v[4:0]) mem_we = 1'b0;
             end
     end
 
@@ -505,13 +530,13 @@ always @* begin
 
     // ---- registered flags derived from the next state: slot_free is
     // slots_d < TXQ_DEPTH; the counter moves by take - drop - grant (-2..+1),
-    // which arrives late (the TX DMA's frame end, the DRR decision), so the
+    // which arrives late (the TX DMA's reservation, the DRR decision), so the
     // four outcomes are compared from slots_q and the move only selects one
     // (a flush sets the count to 0)
     for (v = 0; v < NV; v = v + 1) begin
         sl_v = slots_q[v*SLW +: SLW];
         case ({slot_take_valid && slot_take_vnic == v[4:0],
-               slot_drop_valid && slot_drop_vnic == v[4:0],
+               dr_q && drv_q == v[4:0],
                granted && gsel == v[4:0]})
             3'b100:                 sfree_d[v] = sl_v + ONE_S < DEPTH_S;
             3'b000, 3'b110, 3'b101: sfree_d[v] = sl_v < DEPTH_S;

@@ -64,18 +64,27 @@ reg  [7:0]       mvec_q, mvec_d;
 reg  [7:0]       rr_q, rr_d;
 reg              take_new;
 
+// The completion (cpl) arrives late in the cycle (the register block's
+// HEAD compare, the RX DMA's write response), so both outcomes -- no
+// completion, one completion -- are computed from registers and cpl only
+// selects: n + 1 >= ITR_COUNT for one, n != 0 and n >= ITR_COUNT for none.
 integer r_0;
 reg         cpl;
-reg  [16:0] nn;
 reg  [15:0] cnt_lim;
 reg  [23:0] tmr;
+reg  [15:0] n_r, n_inc;       // n, and n + 1 saturated at 0xFFFF
+reg         t_tmr, t_0, t_1;  // timer trigger; count trigger without / with cpl
 always @* begin
     n_d = n_q;
     e_d = e_q;
     cpl = 1'b0;
-    nn = 17'd0;
     cnt_lim = 16'd0;
     tmr = 24'd0;
+    n_r = 16'd0;
+    n_inc = 16'd0;
+    t_tmr = 1'b0;
+    t_0 = 1'b0;
+    t_1 = 1'b0;
     for (r_0 = 0; r_0 < NR; r_0 = r_0 + 1) begin
         if (r_0[0] == 1'b0) begin
             cpl = rx_cpl_valid && rx_cpl_vnic == r_0[5:1];
@@ -86,15 +95,18 @@ always @* begin
             cnt_lim = txr_itr_count[(r_0/2)*16 +: 16];
             tmr = txr_itr_timer[(r_0/2)*24 +: 24];
         end
-        nn = {1'b0, n_q[r_0*16 +: 16]} + {16'd0, cpl};
-        trig[r_0] = (nn != 17'd0 && nn >= {1'b0, cnt_lim})
-               || (n_q[r_0*16 +: 16] != 16'd0 && tmr != 24'd0 && e_q[r_0*24 +: 24] >= tmr);
+        n_r = n_q[r_0*16 +: 16];
+        n_inc = (n_r == 16'hFFFF) ? 16'hFFFF : n_r + 16'd1;
+        t_tmr = n_r != 16'd0 && tmr != 24'd0 && e_q[r_0*24 +: 24] >= tmr;
+        t_0 = n_r != 16'd0 && n_r >= cnt_lim;
+        t_1 = {1'b0, n_r} + 17'd1 >= {1'b0, cnt_lim};
+        trig[r_0] = (cpl ? t_1 : t_0) || t_tmr;
         // e counts cycles since the first completion: 1 in the cycle after it
         if (n_q[r_0*16 +: 16] == 16'd0)
             e_d[r_0*24 +: 24] = 24'd1;
         else if (e_q[r_0*24 +: 24] != 24'hFFFFFF)
             e_d[r_0*24 +: 24] = e_q[r_0*24 +: 24] + 24'd1;
-        n_d[r_0*16 +: 16] = trig[r_0] ? 16'd0 : (nn[16] ? 16'hFFFF : nn[15:0]);
+        n_d[r_0*16 +: 16] = trig[r_0] ? 16'd0 : (cpl ? n_inc : n_r);
         if (cmd_reset && cmd_vnic == r_0[5:1])
             n_d[r_0*16 +: 16] = 16'd0;
     end

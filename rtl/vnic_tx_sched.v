@@ -250,15 +250,34 @@ assign trc_tx_grant_none    = tn_q;
 // search runs on E and E2 without it and finds the first two members of
 // E2 after p, with their deficit steps computed beside each other; the
 // fault only selects: the second one when it hits the first.
+// Every vNIC's deficit steps are computed from registers beside the search
+// (D + quantum, its sign, minus Lw; D's sign, D - Lw), so the search and
+// the fault only select among finished numbers.
 reg  [NV-1:0]     hmask, elig_n, elig2_n, elig;
 reg               decide, granted;
 reg  [4:0]        cand, cand1, cand2, gsel;
 reg               found1, found2, h_c1, h_p, e_one, e2_none;
-reg  [DW-1:0]     d_p, d_ca, d_cb, d_c1a, d_c1b;
-reg  [13:0]       lw_p, lw_ca, lw_cb;
-reg  [7:0]        wt_ca, wt_cb;
 reg               p_in_e2;
 integer           i, k, pi;
+
+reg  [NV*DW-1:0]  dqn_all, dpn_all;         // per vNIC: (D + 64 w) minus Lw when > 0; D - Lw
+reg  [NV-1:0]     dq_pos, dp_pos;            // D + 64 w > 0; D > 0
+reg  [DW-1:0]     dq_v;
+reg  [13:0]       lw_v;
+integer           j;
+always @* begin
+    for (j = 0; j < NV; j = j + 1) begin
+        lw_v = wire_len(hd_len_q[j*14 +: 14]);
+        dq_v = def_q[j*DW +: DW] + {{(DW-14){1'b0}}, tx_weight[j*8 +: 8], 6'd0};
+        dq_pos[j] = positive(dq_v);
+        dqn_all[j*DW +: DW] = dq_pos[j] ? dq_v - {{(DW-14){1'b0}}, lw_v} : dq_v;
+        dp_pos[j] = positive(def_q[j*DW +: DW]);
+        dpn_all[j*DW +: DW] = def_q[j*DW +: DW] - {{(DW-14){1'b0}}, lw_v};
+    end
+end
+
+reg               d_p_pos, d_c1a_pos, d_c1b_pos;
+reg  [DW-1:0]     d_pn, d_na, d_nb;          // the pointer's step; the candidates' steps
 
 always @* begin
     hmask = {NV{1'b0}};
@@ -273,15 +292,15 @@ always @* begin
              (elig_n != {NV{1'b0}}) && !(e_one && (elig_n & hmask) != {NV{1'b0}});
 
     // the pointer's own state
-    d_p  = {DW{1'b0}};
-    lw_p = 14'd0;
+    d_p_pos = 1'b0;
+    d_pn = {DW{1'b0}};
     p_in_e2 = 1'b0;
     h_p = 1'b0;
     pi = 0;
     for (i = 0; i < NV; i = i + 1)
         if (p_q == i[4:0]) begin
-            d_p  = def_q[i*DW +: DW];
-            lw_p = wire_len(hd_len_q[i*14 +: 14]);
+            d_p_pos = dp_pos[i];
+            d_pn = dpn_all[i*DW +: DW];
             p_in_e2 = elig2_n[i];
             h_p = hmask[i];
             pi = i;
@@ -306,39 +325,28 @@ always @* begin
             end
         end
     end
-    d_ca  = {DW{1'b0}};
-    lw_ca = 14'd0;
-    wt_ca = 8'd0;
-    d_cb  = {DW{1'b0}};
-    lw_cb = 14'd0;
-    wt_cb = 8'd0;
+    d_c1a_pos = 1'b0;
+    d_na = {DW{1'b0}};
+    d_c1b_pos = 1'b0;
+    d_nb = {DW{1'b0}};
     h_c1  = 1'b0;
     for (i = 0; i < NV; i = i + 1) begin
         if (cand1 == i[4:0]) begin
-            d_ca  = def_q[i*DW +: DW];
-            lw_ca = wire_len(hd_len_q[i*14 +: 14]);
-            wt_ca = tx_weight[i*8 +: 8];
+            d_c1a_pos = dq_pos[i];
+            d_na = dqn_all[i*DW +: DW];
             h_c1  = found1 && hmask[i];
         end
         if (cand2 == i[4:0]) begin
-            d_cb  = def_q[i*DW +: DW];
-            lw_cb = wire_len(hd_len_q[i*14 +: 14]);
-            wt_cb = tx_weight[i*8 +: 8];
+            d_c1b_pos = dq_pos[i];
+            d_nb = dqn_all[i*DW +: DW];
         end
     end
-    d_c1a = d_ca + {{(DW-14){1'b0}}, wt_ca, 6'd0};
-    d_c1b = d_cb + {{(DW-14){1'b0}}, wt_cb, 6'd0};
     // with the fault: the candidate, and whether E2 is empty
     cand    = h_c1 ? cand2 : cand1;
     e2_none = !found1 || (h_c1 && !found2);
 end
 
-wire d_p_pos = positive(d_p);
-wire d_c1a_pos = positive(d_c1a);
-wire d_c1b_pos = positive(d_c1b);
 wire d_c1_pos = h_c1 ? d_c1b_pos : d_c1a_pos;
-wire [DW-1:0] d_na = d_c1a_pos ? d_c1a - {{(DW-14){1'b0}}, lw_ca} : d_c1a;
-wire [DW-1:0] d_nb = d_c1b_pos ? d_c1b - {{(DW-14){1'b0}}, lw_cb} : d_c1b;
 
 // ---------------------------------------------------------------- next state
 reg  [SLW-1:0]   sl_v;
@@ -411,7 +419,7 @@ always @* begin
             granted = 1'b1;
             gsel = p_q;
             d_upd = 1'b1;
-            d_new = d_p - {{(DW-14){1'b0}}, lw_p};
+            d_new = d_pn;
         end else begin
             gsel = cand;
             p_d = cand;

@@ -312,6 +312,17 @@ generate
     end
 endgenerate
 
+// Ring index masks, registered from SIZE: a SIZE write is taken only while
+// the ring is unlocked (no TAIL other than 0 since RESET), when TAIL and all
+// of the ring's indices are 0 and the engine does nothing with the ring, and
+// the TAIL write that locks it comes a cycle later at the earliest; so a mask
+// one cycle old never changes what the engine does (checked in simulation).
+reg  [NV*RI-1:0] mask_q;
+integer          mv;
+always @(posedge clk)
+    for (mv = 0; mv < NV; mv = mv + 1)
+        mask_q[mv*RI +: RI] <= rmask(txr_size[mv*4 +: 4]);
+
 // per-vNIC conditions
 reg  [NV-1:0]    act, want_f, want_x, want_e;
 reg  [NV*RI-1:0] mask_v;
@@ -320,7 +331,7 @@ reg  [NV*3-1:0]  kf;                      // next fetch batch size per vNIC
 integer          v;
 always @* begin
     for (v = 0; v < NV; v = v + 1) begin
-        m_    = rmask(txr_size[v*4 +: 4]);
+        m_    = mask_q[v*RI +: RI];
         t_    = txr_tail[v*16 +: RI] & m_;
         unf_  = (t_ - fet_q[v*RI +: RI]) & m_;
         held_ = (fet_q[v*RI +: RI] - use_q[v*RI +: RI]) & m_;
@@ -1359,6 +1370,21 @@ always @(posedge clk) begin
         sp_q <= sp_v; tl_q <= tl_v; cn_q <= cnt_n;
     end
 end
+
+`ifndef SYNTHESIS
+// a ring whose mask is one cycle old (SIZE written last cycle) has TAIL 0
+// and all its indices 0 (see mask_q)
+integer sv;
+always @(posedge clk) begin
+    for (sv = 0; sv < NV; sv = sv + 1)
+        if (!rst && mask_q[sv*RI +: RI] != rmask(txr_size[sv*4 +: 4]) &&
+            (txr_tail[sv*16 +: 16] != 16'd0 || fet_q[sv*RI +: RI] != {RI{1'b0}} || use_q[sv*RI +: RI] != {RI{1'b0}} ||
+             onc_q[sv*RI +: RI] != {RI{1'b0}} || hd_q[sv*RI +: RI] != {RI{1'b0}})) begin
+            $display("vnic_tx_dma: vNIC %0d's ring SIZE changed while the ring is in use", sv);
+            $stop;
+        end
+end
+`endif
 
 endmodule
 

@@ -849,6 +849,7 @@ static void t_windows(uint64_t seed)
     s2->ring_g = G0 + G0SZ - 16 * 8;
     txg_set(e.p.txr_base, 2 * 64, 64, s2->ring_g);
     txg_set(e.p.txr_size, 2 * 4, 4, s2->ring_log2);
+    cycle(&e);   /* SIZE is a register write of its own, before any TAIL */
     for (unsigned i = 0; i < 12; i++) {
         for (unsigned v = 0; v < NV; v++) {
             struct vstate *s = &e.v[v];

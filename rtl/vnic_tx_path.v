@@ -22,7 +22,7 @@
  * the RX DMA's port. m_axi_aruser / m_axi_awuser carry the vNIC of each
  * request.
  *
- * Latency: TX_QUEUED 1 cycle after a frame lands, a grant 1 cycle after its
+ * Latency: TX_QUEUED 2 cycles after a frame lands, a grant 1 cycle after its
  * decision, first beat on m_axis_tx 4 cycles after the grant, TX_SENT (and
  * tx_cpl) in the cycle the last beat is accepted, the counters one cycle
  * later. Throughput: DATA_W bits per cycle on the wire

@@ -168,6 +168,7 @@ module vnic_regs #(
 
     // faults
     output wire [NUM_VNIC-1:0]           halted,
+    output wire                          fault_take,     // a fault is taken this cycle (any source; early: no vNIC decode)
     input  wire                          rx_fault_valid,
     output wire                          rx_fault_ready,
     input  wire [4:0]                    rx_fault_vnic,
@@ -906,6 +907,7 @@ end
 
 assign rx_fault_ready = rx_flt_rdy;
 assign tx_fault_ready = tx_flt_rdy;
+assign fault_take     = flt_take;
 
 wire flt_new = flt_take && {1'b0, flt_vnic} < NV6 && !halted64[{1'b0, flt_vnic}];
 

@@ -221,6 +221,7 @@ wire [47:0]              cmd_mac;
 wire [23:0]              cmd_pol_burst, cmd_sch_burst, cmd_tx_burst;
 wire [NV*32-1:0]         rx_used, tx_used;
 wire [NV-1:0]            halted;
+wire                     fault_take;
 wire                     rx_fault_valid, rx_fault_ready;
 wire [4:0]               rx_fault_vnic;
 wire [7:0]               rx_fault_reason;
@@ -339,6 +340,7 @@ vnic_regs #(
     .trc_cmd_op       (trc_cmd_op),
     .trc_cmd_vnic     (trc_cmd_vnic),
     .trc_cmd_err      (trc_cmd_err),
+    .fault_take       (fault_take),
     .trc_fault_valid  (trc_fault_valid),
     .trc_fault_vnic   (trc_fault_vnic),
     .trc_fault_reason (trc_fault_reason),
@@ -781,8 +783,7 @@ vnic_tx_path #(
     .txr_head            (txr_head),
     .tx_used             (tx_used),
     .halted              (halted),
-    .fault_now_valid     (trc_fault_valid),
-    .fault_now_vnic      (trc_fault_vnic),
+    .fault_now_valid     (fault_take),
     .cmd_commit          (cmd_commit),
     .cmd_reset           (cmd_reset),
     .cmd_vnic            (cmd_vnic),

@@ -68,8 +68,7 @@ module vnic_tx_path #(
 
     // vNIC state, commands, faults (vnic_regs)
     input  wire [NUM_VNIC-1:0]            halted,
-    input  wire                           fault_now_valid, // a fault is taken this cycle (trc_fault_*)
-    input  wire [4:0]                     fault_now_vnic,
+    input  wire                           fault_now_valid, // a fault is taken this cycle (vnic_regs fault_take): no TX decision
     input  wire                           cmd_commit,
     input  wire                           cmd_reset,
     input  wire [4:0]                     cmd_vnic,
@@ -345,7 +344,6 @@ vnic_tx_sched #(
     .tx_burst            (cfg_tx_burst),
     .halted              (halted),
     .halt_now_valid      (fault_now_valid),
-    .halt_now_vnic       (fault_now_vnic),
     .cmd_init            (cmd_commit || cmd_reset),
     .cmd_flush           (cmd_reset),
     .cmd_vnic            (cmd_vnic),

@@ -16,8 +16,8 @@
  * frames per vNIC are reserved or queued (back-pressure, never a drop).
  *
  * Decision (one per cycle at most): in a cycle where the output engine can
- * take a frame (out_take), no grant, refill or command is in progress, and
- * E is not empty, with
+ * take a frame (out_take), no grant, refill or command is in progress, no
+ * fault is taken (halt_now_valid), and E is not empty, with
  *   E  = vNICs with a queued frame at the head, not halted, G.CTRL.tx_en;
  *   E2 = { v in E : !shp_en_v or T_v > 0 },
  * the tier-2 rule of §4.7 with quantum 64*TX_WEIGHT_v and this block's own
@@ -71,8 +71,7 @@ module vnic_tx_sched #(
     input  wire [NUM_VNIC*32-1:0] tx_rate,        // shaper rate, bytes/cycle 8.24
     input  wire [NUM_VNIC*24-1:0] tx_burst,       // shaper depth, bytes
     input  wire [NUM_VNIC-1:0]    halted,         // halted vNICs
-    input  wire                   halt_now_valid, // a fault is taken this cycle (halted from the next)
-    input  wire [4:0]             halt_now_vnic,
+    input  wire                   halt_now_valid, // a fault is taken this cycle (halted from the next): no decision
 
     // commands, in the cycle they take effect
     input  wire                   cmd_init,       // successful COMMIT or RESET of cmd_vnic
@@ -245,19 +244,17 @@ assign trc_tx_grant_elig    = te_q;
 assign trc_tx_grant_none    = tn_q;
 
 // ---------------------------------------------------------------- decision
-// A fault taken this cycle (halt_now) removes its vNIC from this cycle's
-// decision. It comes late (the register block's fault arbiter), so the
-// search runs on E and E2 without it and finds the first two members of
-// E2 after p, with their deficit steps computed beside each other; the
-// fault only selects: the second one when it hits the first.
+// No decision is made in a cycle where a fault is taken (halt_now, any
+// vNIC): its vNIC is halted from the next cycle, when the decision is made
+// with it out of E. The signal comes early from the register block's fault
+// arbiter (valid only, no vNIC decode) and only gates "decide".
 // Every vNIC's deficit steps are computed from registers beside the search
-// (D + quantum, its sign, minus Lw; D's sign, D - Lw), so the search and
-// the fault only select among finished numbers.
-reg  [NV-1:0]     hmask, elig_n, elig2_n, elig;
+// (D + quantum, its sign, minus Lw; D's sign, D - Lw), so the search only
+// selects among finished numbers.
+reg  [NV-1:0]     elig, elig2;
 reg               decide, granted;
-reg  [4:0]        cand, cand1, cand2, gsel;
-reg               found1, found2, h_c1, h_p, e_one, e2_none;
-reg               p_in_e2;
+reg  [4:0]        cand, gsel;
+reg               found, p_in_e2;
 integer           i, k, pi;
 
 reg  [NV*DW-1:0]  dqn_all, dpn_all;         // per vNIC: (D + 64 w) minus Lw when > 0; D - Lw
@@ -276,77 +273,46 @@ always @* begin
     end
 end
 
-reg               d_p_pos, d_c1a_pos, d_c1b_pos;
-reg  [DW-1:0]     d_pn, d_na, d_nb;          // the pointer's step; the candidates' steps
+reg               d_p_pos, d_c_pos;
+reg  [DW-1:0]     d_pn, d_cn;                // the pointer's step; the candidate's step
 
 always @* begin
-    hmask = {NV{1'b0}};
-    for (i = 0; i < NV; i = i + 1)
-        if (halt_now_valid && halt_now_vnic == i[4:0]) hmask[i] = 1'b1;
-    elig_n  = hd_vld_q & ~halted & {NV{tx_en}};
-    elig2_n = elig_n & (~shp_en | tpos_q);
-    elig    = elig_n & ~hmask;
-    // E has at most one member without the fault: the fault may empty it
-    e_one = (elig_n & (elig_n - 1'b1)) == {NV{1'b0}};
-    decide = out_take && !gnt_q && !rf_q && !cmd_init && !cmd_flush &&
-             (elig_n != {NV{1'b0}}) && !(e_one && (elig_n & hmask) != {NV{1'b0}});
+    elig  = hd_vld_q & ~halted & {NV{tx_en}};
+    elig2 = elig & (~shp_en | tpos_q);
+    decide = out_take && !gnt_q && !rf_q && !cmd_init && !cmd_flush && !halt_now_valid &&
+             (elig != {NV{1'b0}});
 
     // the pointer's own state
     d_p_pos = 1'b0;
     d_pn = {DW{1'b0}};
     p_in_e2 = 1'b0;
-    h_p = 1'b0;
     pi = 0;
     for (i = 0; i < NV; i = i + 1)
         if (p_q == i[4:0]) begin
             d_p_pos = dp_pos[i];
             d_pn = dpn_all[i*DW +: DW];
-            p_in_e2 = elig2_n[i];
-            h_p = hmask[i];
+            p_in_e2 = elig2[i];
             pi = i;
         end
-    p_in_e2 = p_in_e2 && !h_p;
 
-    // first and second member of E2 (without the fault) after p,
-    // circularly, p itself last
-    cand1  = p_q;
-    cand2  = p_q;
-    found1 = 1'b0;
-    found2 = 1'b0;
-    for (k = 1; k <= NV; k = k + 1) begin
+    // first member of E2 after p, circularly, p itself last
+    cand  = p_q;
+    found = 1'b0;
+    for (k = NV; k >= 1; k = k - 1) begin
         i = (pi + k) % NV;
-        if (elig2_n[i]) begin
-            if (!found1) begin
-                cand1  = i[4:0];
-                found1 = 1'b1;
-            end else if (!found2) begin
-                cand2  = i[4:0];
-                found2 = 1'b1;
-            end
+        if (elig2[i]) begin
+            cand  = i[4:0];
+            found = 1'b1;
         end
     end
-    d_c1a_pos = 1'b0;
-    d_na = {DW{1'b0}};
-    d_c1b_pos = 1'b0;
-    d_nb = {DW{1'b0}};
-    h_c1  = 1'b0;
-    for (i = 0; i < NV; i = i + 1) begin
-        if (cand1 == i[4:0]) begin
-            d_c1a_pos = dq_pos[i];
-            d_na = dqn_all[i*DW +: DW];
-            h_c1  = found1 && hmask[i];
+    d_c_pos = 1'b0;
+    d_cn = {DW{1'b0}};
+    for (i = 0; i < NV; i = i + 1)
+        if (cand == i[4:0]) begin
+            d_c_pos = dq_pos[i];
+            d_cn = dqn_all[i*DW +: DW];
         end
-        if (cand2 == i[4:0]) begin
-            d_c1b_pos = dq_pos[i];
-            d_nb = dqn_all[i*DW +: DW];
-        end
-    end
-    // with the fault: the candidate, and whether E2 is empty
-    cand    = h_c1 ? cand2 : cand1;
-    e2_none = !found1 || (h_c1 && !found2);
 end
-
-wire d_c1_pos = h_c1 ? d_c1b_pos : d_c1a_pos;
 
 // ---------------------------------------------------------------- next state
 reg  [SLW-1:0]   sl_v;
@@ -409,11 +375,11 @@ always @* begin
     // and written to its vNIC (gsel, always in E2, so never an idle one);
     // idle vNICs' positive deficits are cleared; a command overrides below
     d_upd = 1'b0;
-    d_new = h_c1 ? d_nb : d_na;
+    d_new = d_cn;
     if (decide) begin
         tg_d = 1'b1;
         te_d = elig;
-        if (e2_none) begin
+        if (!found) begin
             granted = 1'b0;                     // every eligible vNIC is held by its shaper
         end else if (p_in_e2 && d_p_pos) begin
             granted = 1'b1;
@@ -423,7 +389,7 @@ always @* begin
         end else begin
             gsel = cand;
             p_d = cand;
-            granted = d_c1_pos;
+            granted = d_c_pos;
             d_upd = 1'b1;
         end
         tn_d = !granted;

@@ -121,7 +121,7 @@ module vnic_regs_ooc_top #(
     wire [47:0]            cmd_mac;
     wire [23:0]            cmd_pol_burst, cmd_sch_burst, cmd_tx_burst;
     wire [NV-1:0]          halted;
-    wire                   rx_fault_ready, tx_fault_ready;
+    wire                   fault_take, rx_fault_ready, tx_fault_ready;
 
     vnic_regs #(
         .NUM_VNIC     (NUM_VNIC),
@@ -212,6 +212,7 @@ module vnic_regs_ooc_top #(
         .rx_used         (rx_used),
         .tx_used         (tx_used),
         .halted          (halted),
+        .fault_take      (fault_take),
         .rx_fault_valid  (rx_fault_valid),
         .rx_fault_ready  (rx_fault_ready),
         .rx_fault_vnic   (rx_fault_vnic),
@@ -229,8 +230,8 @@ module vnic_regs_ooc_top #(
     // ---------------------------------------------- output observation
     // AXI4-Lite 41, global 22, active configuration 399 per vNIC + 160 per
     // window, the windows' write port 6 + 160 per window of a vNIC, rings 248
-    // per vNIC, interrupts/commands/faults 133 + 3 per vNIC
-    localparam integer N_OUT = 41 + 22 + NV * 399 + NWV * 160 + 6 + NUM_WIN * 160 + NV * 248 + 3 * NV + 133;
+    // per vNIC, interrupts/commands/faults 134 + 3 per vNIC
+    localparam integer N_OUT = 41 + 22 + NV * 399 + NWV * 160 + 6 + NUM_WIN * 160 + NV * 248 + 3 * NV + 134;
     wire [N_OUT-1:0] out_w = {
         s_axil_awready, s_axil_wready, s_axil_bresp, s_axil_bvalid, s_axil_arready,
         s_axil_rdata, s_axil_rresp, s_axil_rvalid,
@@ -244,7 +245,7 @@ module vnic_regs_ooc_top #(
         txr_base, txr_size, txr_tail, txr_itr_count, txr_itr_timer,
         vf_int_mask, pf_trig, pf_send, cmd_commit, cmd_reset, cmd_clear, cmd_vnic,
         cmd_mac, cmd_pol_burst, cmd_sch_burst, cmd_tx_burst, flr_req,
-        halted, rx_fault_ready, tx_fault_ready};
+        halted, fault_take, rx_fault_ready, tx_fault_ready};
 
     localparam integer N_X1  = (N_OUT + 3) / 4;
     localparam integer N_MID = 64;

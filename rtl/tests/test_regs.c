@@ -24,6 +24,8 @@ struct env {
     unsigned long ncyc, fault_cyc, wr_cyc; /* clock edges so far; at the last FAULT; at the last write's handshake */
     unsigned commits, resets, clears;
     unsigned long win_bad; /* cycles in which a window copy differed (tw_regs: win_copy_bad) */
+    unsigned long ft_bad;  /* cycles in which fault_take differed from "a fault is taken" */
+    unsigned long ft_seen; /* cycles with fault_take */
     unsigned long rd_ar_cyc; /* the cycle of the last read's AR handshake */
     /* background increments (bg_on): in cycle n, counter bg[n % NBG];
      * their values after each edge */
@@ -82,6 +84,10 @@ static void cycle(struct env *e)
         e->bg_hist[i][e->ncyc % 256] = e->bg_ref[i];
     if (e->p.win_copy_bad)
         e->win_bad++;
+    /* fault_take: a fault is taken (traced, or an RX request accepted) */
+    if (e->p.fault_take != (e->p.trc_fault_valid || e->p.rx_fault_ready))
+        e->ft_bad++;
+    e->ft_seen += (unsigned long)e->p.fault_take;
     if (e->p.trc_cmd_valid) {
         e->cmd_events++;
         e->last_op = (unsigned)e->p.trc_cmd_op;
@@ -665,6 +671,8 @@ int main(void)
     /* the DMA engines' window copies (tw_regs: one vnic_win_ram written from
      * the COMMIT write port) showed the active windows in every cycle */
     VTB_CHECK(&e.r, e.win_bad == 0, "window copy differed from the active windows in %lu cycles", e.win_bad);
+    VTB_CHECK(&e.r, e.ft_bad == 0 && e.ft_seen > 0, "fault_take differed from the faults taken in %lu of %lu cycles",
+              e.ft_bad, e.ft_seen);
     vtb_free(e.t);
     return vtb_summary("test_regs", &e.r);
 }

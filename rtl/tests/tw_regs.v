@@ -43,6 +43,7 @@ module tw_regs (
     // observed
     output wire [27:0] cfg_flags,
     output wire [3:0]  halted,
+    output wire        fault_take,
     output wire [13:0] g_max_frame,
     output wire        cmd_commit,
     output wire        cmd_reset,
@@ -146,7 +147,7 @@ vnic_regs #(
     .cmd_mac (cmd_mac), .cmd_pol_burst (cmd_pol_burst), .cmd_sch_burst (cmd_sch_burst),
     .cmd_tx_burst (cmd_tx_burst), .flr_req (flr_req), .flr_ready (flr_ready), .dec_now (dec_now),
     .rx_used (used_q), .tx_used ({NV*32{1'b0}}),
-    .halted (halted),
+    .halted (halted), .fault_take (fault_take),
     .rx_fault_valid (rx_fault_valid), .rx_fault_ready (rx_fault_ready), .rx_fault_vnic (rx_fault_vnic),
     .rx_fault_reason (rx_fault_reason), .rx_fault_addr (rx_fault_addr),
     .tx_fault_valid (1'b0), .tx_fault_ready (tx_fault_ready), .tx_fault_vnic (5'd0),

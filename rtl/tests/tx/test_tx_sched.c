@@ -65,6 +65,8 @@ struct env {
     unsigned pend_push_vnic, pend_drop_vnic;
     uint32_t halted;           /* halted input level */
     uint32_t prev_halt_eff;    /* halted | halt_now at the previous cycle */
+    unsigned halt_now_vnic;    /* the vNIC of a halt_now pulse (the block only sees the pulse) */
+    int prev_halt_now;         /* halt_now at the previous cycle: no decision in it */
     int prev_tx_en;
     int last_push_valid;
     unsigned last_push_vnic;
@@ -195,6 +197,8 @@ static void ref_cycle(struct env *e)
         err(e, "trc_tx_queued %llu (vnic %llu) does not follow the push of the previous cycle",
             (unsigned long long)p->trc_tx_queued_valid, (unsigned long long)p->trc_tx_queued_vnic);
 
+    if (p->trc_tx_grant_valid && e->prev_halt_now)
+        err(e, "decision in a cycle where a fault was taken%llu%llu", 0, 0);
     if (p->trc_tx_grant_valid) {
         uint32_t E = (uint32_t)p->trc_tx_grant_elig;
         uint32_t sup = 0;
@@ -296,8 +300,9 @@ static void ref_cycle(struct env *e)
     }
     uint32_t he = (uint32_t)p->halted;
     if (p->halt_now_valid)
-        he |= 1u << p->halt_now_vnic;
+        he |= 1u << e->halt_now_vnic;
     e->prev_halt_eff = he;
+    e->prev_halt_now = (int)p->halt_now_valid;
     e->prev_tx_en = (int)p->tx_en;
 
     /* output engine model */
@@ -502,7 +507,7 @@ static void test_random(uint64_t seed, unsigned cycles)
             unsigned v = rnd_below(&e, NV);
             if (!((e.halted >> v) & 1u)) {
                 e.p.halt_now_valid = 1;
-                e.p.halt_now_vnic = v;
+                e.halt_now_vnic = v;
             }
         } else if (r < 20) {
             resetting |= 1u << rnd_below(&e, NV);
@@ -527,7 +532,7 @@ static void test_random(uint64_t seed, unsigned cycles)
         }
         uint64_t halt_next = e.halted;
         if (e.p.halt_now_valid)
-            halt_next |= 1u << e.p.halt_now_vnic;
+            halt_next |= 1u << e.halt_now_vnic;
         int commit = e.p.cmd_init && !e.p.cmd_flush;
         unsigned cv = (unsigned)e.p.cmd_vnic;
         uint32_t newb = (uint32_t)e.p.cmd_tx_burst;

@@ -23,7 +23,7 @@
     W(cfg_tx_rate, TXP_NV * 32) W(cfg_tx_burst, TXP_NV * 24) S(win_we) S(win_wv) \
     W(win_wgbase, TXP_NW * 64) W(win_whbase, TXP_NW * 64) W(win_wsize, TXP_NW * 32) \
     W(txr_base, TXP_NV * 64) W(txr_size, TXP_NV * 4) W(txr_tail, TXP_NV * 16) \
-    S(halted) S(fault_now_valid) S(fault_now_vnic) S(cmd_commit) S(cmd_reset) S(cmd_vnic) \
+    S(halted) S(fault_now_valid) S(cmd_commit) S(cmd_reset) S(cmd_vnic) \
     S(cmd_tx_burst) S(flr_req) S(tx_fault_ready) \
     S(m_axi_awready) S(m_axi_wready) S(m_axi_bid) S(m_axi_bresp) S(m_axi_bvalid) S(m_axi_arready) \
     S(m_axi_rid) W(m_axi_rdata, TXP_DW) S(m_axi_rresp) S(m_axi_rlast) S(m_axi_rvalid) S(m_axis_tx_tready)

@@ -16,7 +16,7 @@
 
 #define DUT_IN(S, W) \
     S(rst) S(tx_en) S(shp_en) W(tx_weight, TXS_NV * 8) W(tx_rate, TXS_NV * 32) \
-    W(tx_burst, TXS_NV * 24) S(halted) S(halt_now_valid) S(halt_now_vnic) \
+    W(tx_burst, TXS_NV * 24) S(halted) S(halt_now_valid) \
     S(cmd_init) S(cmd_flush) S(cmd_vnic) S(cmd_tx_burst) \
     S(slot_take_valid) S(slot_take_vnic) S(slot_drop_valid) S(slot_drop_vnic) \
     S(push_valid) S(push_vnic) S(push_len) S(push_off) S(out_take)

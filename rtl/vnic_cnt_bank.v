@@ -14,7 +14,9 @@
  *     { (zero ? 0 : high) + pending, low }
  *
  * exactly, in every cycle: rd_val shows it for counter rd_idx (a
- * combinational read, like a flip-flop's). The zero flag stands for a high
+ * combinational read, like a flip-flop's). The sweep writes high + 1
+ * beside high into a second memory, so the read only selects between the
+ * two (by pending) and has no adder. The zero flag stands for a high
  * half of 0 (reset, clr) so that the memory needs neither a reset nor
  * clearing; the sweep's first write after it stores 1.
  *
@@ -64,6 +66,7 @@ reg  [LW-1:0] lo_q [0:N-1];              // low halves
 reg  [N-1:0]  pend_q;                    // a carry out of the low half not yet in the high half
 reg  [N-1:0]  zero_q;                    // the high half is 0 (the memory word is stale)
 reg  [HW-1:0] hi_mem [0:N-1];            // high halves
+reg  [HW-1:0] hi1_mem [0:N-1];           // high halves + 1 (written with hi_mem)
 // The sweep's position in both encodings, on purpose: the binary one
 // addresses the memory, the one-hot one tells each counter it is visited
 // (N flip-flops instead of N IW-bit comparators in LUTs, the scarce resource).
@@ -75,8 +78,10 @@ wire [N-1:0]  svc = swp_oh_q & pend_q;   // the sweep moves counter i's carry th
 // ---------------------------------------------------------------- the sweep
 wire [HW-1:0] swp_hi = zero_q[swp_q] ? {HW{1'b0}} : hi_mem[swp_q];
 always @(posedge clk) begin
-    if (!rst && pend_q[swp_q])
-        hi_mem[swp_q] <= swp_hi + 1'b1;
+    if (!rst && pend_q[swp_q]) begin
+        hi_mem[swp_q]  <= swp_hi + 1'b1;
+        hi1_mem[swp_q] <= swp_hi + {{(HW-2){1'b0}}, 2'd2};
+    end
 end
 
 always @(posedge clk) begin
@@ -124,7 +129,7 @@ endgenerate
 
 // ---------------------------------------------------------------- read
 wire [IW-1:0] ri   = ({{(32-IW){1'b0}}, rd_idx} < N_32) ? rd_idx : {IW{1'b0}};
-wire [HW-1:0] r_hi = (zero_q[ri] ? {HW{1'b0}} : hi_mem[ri]) + {{(HW-1){1'b0}}, pend_q[ri]};
+wire [HW-1:0] r_hi = zero_q[ri] ? {{(HW-1){1'b0}}, pend_q[ri]} : pend_q[ri] ? hi1_mem[ri] : hi_mem[ri];
 assign rd_val = {r_hi, lo_q[ri]};
 
 endmodule

@@ -413,16 +413,54 @@ static void bkt_charge(int64_t *val, uint64_t *cyc, uint32_t R, int64_t B, uint6
     *cyc = t + 1;
 }
 
+/* An RX scheduler bucket with a charge c still to land at cycle pc (§4.7:
+ * a grant at cycle pc - 1 is charged at cycle pc). Its value at the start
+ * of cycle t: before pc + 1 without the charge, from pc + 1 on with it. */
+static int64_t bkt_pend_at(int64_t val, uint64_t cyc, int64_t c, uint64_t pc, uint32_t R, int64_t B,
+                           uint64_t t)
+{
+    if (c == 0 || t <= pc)
+        return bkt_at(val, cyc, R, B, t);
+    int64_t x = bkt_at(val, cyc, R, B, pc) - c + (int64_t)R;
+    return bkt_at(x < B ? x : B, pc + 1, R, B, t);
+}
+
+/* A grant at cycle t: land any earlier charge (its cycle is <= t), then
+ * leave c to land at t + 1. */
+static void bkt_charge_next(int64_t *val, uint64_t *cyc, int64_t *pend, uint64_t *pend_cyc, uint32_t R,
+                            int64_t B, uint64_t t, int64_t c)
+{
+    if (*pend != 0)
+        bkt_charge(val, cyc, R, B, *pend_cyc, *pend);
+    *pend = c;
+    *pend_cyc = t + 1;
+}
+
+/* The first cycle after t at which a pending bucket that is <= 0 at t is
+ * positive: on the uncharged refill up to the charge's cycle, then on the
+ * charged one. */
+static uint64_t bkt_pend_positive_at(int64_t val, uint64_t cyc, int64_t c, uint64_t pc, uint32_t R,
+                                     int64_t B, uint64_t t)
+{
+    uint64_t at = bucket_positive_at(t, bkt_pend_at(val, cyc, c, pc, R, B, t), R);
+    if (c == 0 || at <= pc || t > pc)
+        return at;
+    int64_t x = bkt_pend_at(val, cyc, c, pc, R, B, pc + 1);
+    return x > 0 ? pc + 1 : bucket_positive_at(pc, x, R);
+}
+
 int64_t sched_g_at(const struct vnic_model *m, unsigned v, uint64_t t)
 {
     const struct vnic_state *s = &m->v[v];
-    return bkt_at(s->g_val, s->g_cyc, s->cfg.sch_guar, (int64_t)s->cfg.sch_burst << 24, t);
+    return bkt_pend_at(s->g_val, s->g_cyc, s->g_pend, s->g_pend_cyc, s->cfg.sch_guar,
+                       (int64_t)s->cfg.sch_burst << 24, t);
 }
 
 int64_t sched_c_at(const struct vnic_model *m, unsigned v, uint64_t t)
 {
     const struct vnic_state *s = &m->v[v];
-    return bkt_at(s->c_val, s->c_cyc, s->cfg.sch_ceil, (int64_t)s->cfg.sch_burst << 24, t);
+    return bkt_pend_at(s->c_val, s->c_cyc, s->c_pend, s->c_pend_cyc, s->cfg.sch_ceil,
+                       (int64_t)s->cfg.sch_burst << 24, t);
 }
 
 int64_t shaper_at(const struct vnic_model *m, unsigned v, uint64_t t)
@@ -440,7 +478,10 @@ uint64_t first_refill_at(const struct vnic_model *m, uint32_t E, uint64_t t, boo
         uint32_t rate = tx ? c->tx_rate : c->sch_ceil;
         if (!rate || !(tx ? c->tx_burst : c->sch_burst))
             continue;
-        uint64_t at = bucket_positive_at(t, tx ? shaper_at(m, u, t) : sched_c_at(m, u, t), rate);
+        const struct vnic_state *s = &m->v[u];
+        uint64_t at = tx ? bucket_positive_at(t, shaper_at(m, u, t), rate)
+                         : bkt_pend_positive_at(s->c_val, s->c_cyc, s->c_pend, s->c_pend_cyc, rate,
+                                                (int64_t)c->sch_burst << 24, t);
         if (at < best)
             best = at;
     }
@@ -727,9 +768,11 @@ void apply_rx_grant(struct vnic_model *m, struct vnic_ev *ev, bool ext)
         uint32_t L = rx_head_len(m, (unsigned)v);
         int64_t B = (int64_t)s->cfg.sch_burst << 24;
         if (tier == 1)
-            bkt_charge(&s->g_val, &s->g_cyc, s->cfg.sch_guar, B, t, (int64_t)L << 24);
+            bkt_charge_next(&s->g_val, &s->g_cyc, &s->g_pend, &s->g_pend_cyc, s->cfg.sch_guar, B, t,
+                            (int64_t)L << 24);
         if (s->cfg.ceil_en)
-            bkt_charge(&s->c_val, &s->c_cyc, s->cfg.sch_ceil, B, t, (int64_t)L << 24);
+            bkt_charge_next(&s->c_val, &s->c_cyc, &s->c_pend, &s->c_pend_cyc, s->cfg.sch_ceil, B, t,
+                            (int64_t)L << 24);
         rx_start(m, (unsigned)v, t);
         if (standalone(m) && m->stored_mask)
             rx_wake(m, m->rx_eng_free); /* else the next RX_STORED wakes it */

@@ -212,6 +212,10 @@ struct vnic_state {
     uint64_t pol_val, pol_cyc;
     int64_t g_val, c_val, t_val;
     uint64_t g_cyc, c_cyc, t_cyc;
+    /* RX scheduler charges still to land (§4.7: a grant at cycle g charges
+     * its buckets at cycle g + 1): amount (0: none) and that cycle */
+    int64_t g_pend, c_pend;
+    uint64_t g_pend_cyc, c_pend_cyc;
     int64_t d_rx, d_tx;        /* DRR deficits (bytes) */
     struct fifo rxr;           /* frames in the RX DMA engine, grant order */
     uint32_t rx_inflight;      /* records in rxr not done */

@@ -89,6 +89,8 @@ static void buckets_init(struct vnic_model *m, unsigned v, uint64_t t)
     s->c_val = (int64_t)s->cfg.sch_burst << 24;
     s->g_cyc = t;
     s->c_cyc = t;
+    s->g_pend = 0; /* a charge still to land is dropped (§4.7) */
+    s->c_pend = 0;
     s->t_val = (int64_t)s->cfg.tx_burst << 24;
     s->t_cyc = t;
     s->d_rx = 0;

@@ -8,9 +8,14 @@
  *
  * Buckets (signed, bytes * 2^24, depth SCH_BURST * 2^24), every cycle:
  *   G_v <= min(B_v, G_v - g_v + SCH_GUAR_v),  C_v <= min(B_v, C_v - c_v + SCH_CEIL_v)
- * with g_v = L * 2^24 when v is granted a frame of wire length L by tier 1,
- * c_v = L * 2^24 when v is granted (either tier) while ceil_en_v.
- * COMMIT and RESET of v: G_v = 0, C_v = B_v, D_v = 0.
+ * with g_v = L * 2^24 when v was granted a frame of wire length L by tier 1
+ * in the previous cycle, c_v = L * 2^24 when v was granted (either tier)
+ * while ceil_en_v in the previous cycle: a grant's charge lands one cycle
+ * after it, so a decision in the cycle after a grant sees the buckets
+ * without that grant's charge.
+ * COMMIT and RESET of v: G_v = 0, C_v = B_v, D_v = 0 (a charge of v still
+ * to land, from a grant in the command's cycle or the one before, is
+ * dropped).
  *
  * A decision happens in every cycle in which the DMA engine can take a
  * frame (ready) and the eligible set E is not empty:
@@ -158,35 +163,47 @@ assign trc_rx_grant_vnic  = gnt ? gv : 5'd0;
 assign trc_rx_grant_elig  = elig;
 
 // ---------------------------------------------------------------- state update
+// The charge of a grant lands in the next cycle: the grant registers which
+// buckets pay (gpay_q: G, tier-1 grants; cpay_q: C, every grant while
+// ceil_en) and the frame's wire length, unless a command of the granted
+// vNIC in the grant cycle resets its buckets (then nothing is charged).
+reg  [NV-1:0] gpay_q, cpay_q;
+reg  [13:0]   plen_q;
+integer v_2;
+always @(posedge clk) begin
+    if (rst) begin
+        gpay_q <= {NV{1'b0}};
+        cpay_q <= {NV{1'b0}};
+        plen_q <= 14'd0;
+    end else begin
+        for (v_2 = 0; v_2 < NV; v_2 = v_2 + 1) begin
+            gpay_q[v_2] <= gnt && gv == v_2[4:0] && tier1 &&
+                           !((cmd_commit || cmd_reset) && cmd_vnic == v_2[4:0]);
+            cpay_q[v_2] <= gnt && gv == v_2[4:0] && cfg_flags[v_2*7 + 5] &&
+                           !((cmd_commit || cmd_reset) && cmd_vnic == v_2[4:0]);
+        end
+        plen_q <= glen;
+    end
+end
+
 // G and C: one pair of registers per vNIC (each bucket its own word in
-// simulation, not a field of a wide vector). Each bucket adds its rate, less
-// the granted frame when it pays for it, then is clamped at the burst. Both
-// outcomes (paid, not paid) are summed and clamped from registers and
-// head_len in parallel with the decision; the grant only selects between
-// them, so it does not enter the adders and the clamp's compare.
+// simulation, not a field of a wide vector), updated from registers only:
+// bucket - c + rate as one add of {rate[31:24] - c, rate[23:0]} (the charge
+// has no fraction bits), then the clamp at the burst, which compares the
+// sum's integer part with the burst and its fraction as one "nonzero" bit.
 genvar gb;
 generate
     for (gb = 0; gb < NV; gb = gb + 1) begin : gen_bucket
         localparam [31:0] VI = gb;
         reg  [BW-1:0] g_q, c_q;
-        wire [BW:0]   len = {{(BW-37){1'b0}}, head_len[gb*14 +: 14], 24'd0};
-        wire [BW:0]   bb  = {{(BW-47){1'b0}}, cfg_sch_burst[gb*24 +: 24], 24'd0};
-        wire [BW:0]   guar = {{(BW-31){1'b0}}, cfg_sch_guar[gb*32 +: 32]};
-        wire [BW:0]   ceil = {{(BW-31){1'b0}}, cfg_sch_ceil[gb*32 +: 32]};
-        // G pays for tier-1 grants only, C for every grant while ceil_en
-        wire          paid = gnt && gv == VI[4:0];
-        wire          g_pay = paid && tier1;
-        wire          c_pay = paid && cfg_flags[gb*7 + 5];
-        wire [BW:0]   bg0 = {g_q[BW-1], g_q} + guar;         // not paid
-        wire [BW:0]   bc0 = {c_q[BW-1], c_q} + ceil;
-        wire [BW:0]   bg1 = bg0 - len;                         // paid
-        wire [BW:0]   bc1 = bc0 - len;
-        wire [BW-1:0] g_n0 = ($signed(bg0) > $signed(bb)) ? bb[BW-1:0] : bg0[BW-1:0];
-        wire [BW-1:0] g_n1 = ($signed(bg1) > $signed(bb)) ? bb[BW-1:0] : bg1[BW-1:0];
-        wire [BW-1:0] c_n0 = ($signed(bc0) > $signed(bb)) ? bb[BW-1:0] : bc0[BW-1:0];
-        wire [BW-1:0] c_n1 = ($signed(bc1) > $signed(bb)) ? bb[BW-1:0] : bc1[BW-1:0];
-        wire [BW-1:0] g_n = g_pay ? g_n1 : g_n0;
-        wire [BW-1:0] c_n = c_pay ? c_n1 : c_n0;
+        wire [15:0]   g_dh = {8'd0, cfg_sch_guar[gb*32 + 24 +: 8]} - (gpay_q[gb] ? {2'd0, plen_q} : 16'd0);
+        wire [15:0]   c_dh = {8'd0, cfg_sch_ceil[gb*32 + 24 +: 8]} - (cpay_q[gb] ? {2'd0, plen_q} : 16'd0);
+        wire [BW:0]   bg = {g_q[BW-1], g_q} + {{(BW-39){g_dh[15]}}, g_dh, cfg_sch_guar[gb*32 +: 24]};
+        wire [BW:0]   bc = {c_q[BW-1], c_q} + {{(BW-39){c_dh[15]}}, c_dh, cfg_sch_ceil[gb*32 +: 24]};
+        wire [BW-23:0] bb = {{(BW-47){1'b0}}, cfg_sch_burst[gb*24 +: 24], 1'b0};
+        wire [BW-1:0] bmax = {bb[BW-24:1], 24'd0};
+        wire [BW-1:0] g_n = ($signed({bg[BW:24], bg[23:0] != 24'd0}) > $signed(bb)) ? bmax : bg[BW-1:0];
+        wire [BW-1:0] c_n = ($signed({bc[BW:24], bc[23:0] != 24'd0}) > $signed(bb)) ? bmax : bc[BW-1:0];
         wire          cmd  = (cmd_commit || cmd_reset) && cmd_vnic == VI[4:0];
         wire [BW-1:0] g_d = cmd ? {BW{1'b0}} : g_n;
         wire [BW-1:0] c_d = cmd ? {{(BW-48){1'b0}}, cmd_sch_burst, 24'd0} : c_n;

@@ -21,7 +21,9 @@
  * POLICER; RX_SIZE_v - RX_USED_v < S(L) -> NOBUF; else accept.
  * Policer bucket, every cycle: P_v <= min(POL_BURST*2^24, P_v - c_v + POL_RATE)
  * (48 bits), c_v = L*2^24 for an accepted copy with pol_en; set to
- * POL_BURST*2^24 by COMMIT and RESET.
+ * POL_BURST*2^24 by COMMIT and RESET. The register holds this value in every
+ * cycle a decision can read it; the charge itself is subtracted one cycle
+ * later (see the state update).
  * RX_USED_v += S(L) on accept, -= the released size (rel_*), = 0 on RESET.
  *
  * Every admitted frame is pushed to the copy engine (cq_*, with the mask of
@@ -158,7 +160,7 @@ wire          da_bc = (da == 48'hFFFFFFFFFFFF);
 wire          da_mc = da[40] && !da_bc;   // group bit: bit 0 of byte 0
 
 // ---------------------------------------------------------------- per-vNIC state
-reg [NV*48-1:0] pol_q, pol_d;             // policer buckets, bytes * 2^24
+reg [NV*49-1:0] pol_q, pol_d;             // policer buckets, bytes * 2^24 (bit 48: see below)
 reg [NV*32-1:0] used_q, used_d;           // RX_USED, bytes
 
 assign rx_used = used_q;
@@ -215,7 +217,7 @@ always @* begin
         outc[2*v_1 +: 2] = 2'd0;
         if (halted[v_1])
             outc[2*v_1 +: 2] = 2'd1;
-        else if (cfg_flags[v_1*7 + 4] && pol_q[v_1*48 + 24 +: 24] < {10'd0, len14})
+        else if (cfg_flags[v_1*7 + 4] && pol_q[v_1*49 + 24 +: 25] < {11'd0, len14})
             outc[2*v_1 +: 2] = 2'd2;
         else if ($signed(room[v_1*34 +: 34]) < $signed({19'd0, s_len}))
             outc[2*v_1 +: 2] = 2'd3;
@@ -242,29 +244,45 @@ assign trc_rx_dec_dest    = dest;
 assign trc_rx_dec_outcome = outc;
 
 // ---------------------------------------------------------------- state update
-// Both outcomes of each update are computed from registers and the frame's
-// length in parallel with the decision; the decision (acc) only selects.
-reg [48:0] upd_a, upd_b, upd_c;      // refill; refill minus the frame; the cap
-reg [47:0] pol_keep, pol_take;       // min(cap, ...) of both
-reg [31:0] used_base;                // RX_USED after releases and RESET
+// Policer: an accepted copy's charge is subtracted in the cycle after its
+// decision (pend_q, plen_q: every copy of one frame pays the same L). In the
+// decision's cycle the bucket takes P + POL_RATE unclamped, so the next
+// cycle's min(B, (P + R) - L*2^24 + R) equals the §4.3 bucket two cycles on,
+// min(B, min(B, P - L*2^24 + R) + R) (R >= 0). The register differs from
+// §4.3 only in the cycle after a charge, and no decision reads it then:
+// frames that reach the policer are at least 64 bytes, two beats or more at
+// DATA_W <= 256, so two of their decisions are two cycles apart or more
+// (simulation stops if one would read it). Each bucket is then one add of
+// {POL_RATE[31:24] - c, POL_RATE[23:0]} and one clamp; the decision (acc)
+// only selects whether the clamp applies. P + POL_RATE may pass 2^48 (a
+// burst near 2^24 bytes), hence the 49th bit.
+reg [NV-1:0] pend_q, pend_d;          // v's policer is charged this cycle
+reg [13:0]   plen_q;                  // by that length
+reg [15:0]   pol_dh;                  // POL_RATE[31:24] - charge, signed
+reg [48:0]   pol_x;                   // P - charge + POL_RATE
+reg [47:0]   pol_cap;                 // POL_BURST * 2^24
+reg [31:0]   used_base;               // RX_USED after releases and RESET
 always @* begin
-    upd_a = 49'd0;
-    upd_b = 49'd0;
-    upd_c = 49'd0;
-    pol_keep = 48'd0;
-    pol_take = 48'd0;
+    pol_dh = 16'd0;
+    pol_x = 49'd0;
+    pol_cap = 48'd0;
     used_base = 32'd0;
     pol_d = pol_q;
+    pend_d = {NV{1'b0}};
     used_d = used_q;
     for (v_2 = 0; v_2 < NV; v_2 = v_2 + 1) begin
-        upd_c = {1'b0, cfg_pol_burst[v_2*24 +: 24], 24'd0};
-        upd_a = {1'b0, pol_q[v_2*48 +: 48]} + {17'd0, cfg_pol_rate[v_2*32 +: 32]};
-        upd_b = upd_a - {1'b0, 10'd0, len14, 24'd0};
-        pol_keep = (upd_a > upd_c) ? upd_c[47:0] : upd_a[47:0];
-        pol_take = (upd_b > upd_c) ? upd_c[47:0] : upd_b[47:0];
-        pol_d[v_2*48 +: 48] = (acc[v_2] && cfg_flags[v_2*7 + 4]) ? pol_take : pol_keep;
-        if ((cmd_commit || cmd_reset) && cmd_vnic == v_2[4:0])
-            pol_d[v_2*48 +: 48] = {cmd_pol_burst, 24'd0};
+        pol_dh = {8'd0, cfg_pol_rate[v_2*32 + 24 +: 8]} - (pend_q[v_2] ? {2'd0, plen_q} : 16'd0);
+        pol_x = pol_q[v_2*49 +: 49] + {{9{pol_dh[15]}}, pol_dh, cfg_pol_rate[v_2*32 +: 24]};
+        pol_cap = {cfg_pol_burst[v_2*24 +: 24], 24'd0};
+        pend_d[v_2] = acc[v_2] && cfg_flags[v_2*7 + 4];
+        if (!pend_d[v_2] && {pol_x[48:24], pol_x[23:0] != 24'd0} > {1'b0, pol_cap[47:24], 1'b0})
+            pol_d[v_2*49 +: 49] = {1'b0, pol_cap};
+        else
+            pol_d[v_2*49 +: 49] = pol_x;
+        if ((cmd_commit || cmd_reset) && cmd_vnic == v_2[4:0]) begin
+            pol_d[v_2*49 +: 49] = {1'b0, cmd_pol_burst, 24'd0};
+            pend_d[v_2] = 1'b0;
+        end
 
         used_base = used_q[v_2*32 +: 32];
         if (rel_valid && rel_vnic == v_2[4:0])
@@ -275,12 +293,30 @@ always @* begin
     end
 end
 
+`ifndef SYNTHESIS
+// A decision that reads a policer bucket in the cycle after its charge
+// would see P + POL_RATE, not the §4.3 value.
+integer v_6;
+always @(posedge clk) begin
+    if (!rst && dec_valid)
+        for (v_6 = 0; v_6 < NV; v_6 = v_6 + 1)
+            if (pend_q[v_6] && dest[v_6] && cfg_flags[v_6*7 + 4]) begin
+                $display("vnic_rx_decide: vNIC %0d's policer read in the cycle after its charge", v_6);
+                $stop;
+            end
+end
+`endif
+
 always @(posedge clk) begin
     if (rst) begin
-        pol_q <= {NV*48{1'b0}};
+        pol_q <= {NV*49{1'b0}};
+        pend_q <= {NV{1'b0}};
+        plen_q <= 14'd0;
         used_q <= {NV*32{1'b0}};
     end else begin
         pol_q <= pol_d;
+        pend_q <= pend_d;
+        plen_q <= len14;
         used_q <= used_d;
     end
     pda_q <= pda_d;

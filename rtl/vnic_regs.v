@@ -221,6 +221,14 @@ localparam [32:0]  TXBB33 = 33'd1 * TXBB32;
 localparam [31:0]  MF32  = MAX_FRAME;
 localparam [13:0]  MF14  = MF32[13:0];
 localparam [37:0]  GUAR_LIMIT = {22'd0, W32[15:0]} << 24;  // W * 2^24
+// bits of an RX / TX partition's base, size and end (base + size) in a
+// configuration that passes RANGE: they are multiples of 64 and the end is at
+// most the buffer size, so bits [RPW-1:6] / [TPW-1:6] hold them
+localparam integer RPW = ($clog2(RX_BUF_BYTES + 1) > 7) ? $clog2(RX_BUF_BYTES + 1) : 7;
+localparam integer TPW = ($clog2(TX_BUF_BYTES + 1) > 7) ? $clog2(TX_BUF_BYTES + 1) : 7;
+localparam [RPW-6:0] RXBB_64 = RXBB33[RPW:6];               // the buffer sizes in units of 64 bytes
+localparam [TPW-6:0] TXBB_64 = TXBB33[TPW:6];
+localparam integer WEW = 53;                                 // window end (GBASE + SIZE) bits [64:12]
 
 // configuration word layout (stage and active copies)
 localparam integer F_FLAGS = 0;              // 7
@@ -273,6 +281,9 @@ generate
     end
     if (REG_AW < 13 || REG_AW > 32 || (1 << (REG_AW - 12)) < NUM_VNIC + 1) begin : gen_err_reg_aw
         vnic_error_REG_AW_too_small_for_NUM_VNIC_pages u_error ();
+    end
+    if (RPW > 30 || TPW > 30) begin : gen_err_buf
+        vnic_error_buffers_must_be_below_1_GiB u_error ();
     end
     if (CW < 16 || CW > 63) begin : gen_err_cw
         vnic_error_CW_must_be_16_to_63 u_error ();
@@ -327,32 +338,39 @@ endfunction
 // ---------------------------------------------------------------- selections and checks (functions:
 // simulators evaluate them only where they are called, under enables)
 
-// RANGE checks of the staged configuration (stage only)
+// RANGE checks of the staged configuration (stage only). Each sum and
+// comparison runs on the bits that decide it where the RANGE result is the
+// same: a partition base or size with a bit at or above bit RPW / TPW is
+// above the buffer size; with a bit below 6 set, or a window field with a
+// bit below 12 set, RANGE fails whatever the sums give.
 function chk_range;
     input [13:0]         mf;
-    reg [32:0] mf64;
-    reg [63:0] gb, hb;
-    reg [31:0] sz;
-    reg [64:0] ge, he;
+    reg [13:0] mf64;
     integer w;
     begin
-        mf64 = {19'd0, mf + 14'd63} & ~33'd63;
+        mf64 = (mf + 14'd63) & ~14'd63;
         chk_range = (st_q[F_RXB +: 6] != 6'd0) || (st_q[F_RXS +: 6] != 6'd0)
                  || (st_q[F_TXB +: 6] != 6'd0) || (st_q[F_TXS +: 6] != 6'd0)
-                 || ({1'b0, st_q[F_RXB +: 32]} + {1'b0, st_q[F_RXS +: 32]} > RXBB33)
-                 || ({1'b0, st_q[F_TXB +: 32]} + {1'b0, st_q[F_TXS +: 32]} > TXBB33)
-                 || (st_q[F_FLAGS] && ({1'b0, st_q[F_RXS +: 32]} < mf64 || {1'b0, st_q[F_TXS +: 32]} < mf64))
+                 || (st_q[F_RXB+RPW +: 32-RPW] != {(32-RPW){1'b0}}) || (st_q[F_RXS+RPW +: 32-RPW] != {(32-RPW){1'b0}})
+                 || (st_q[F_TXB+TPW +: 32-TPW] != {(32-TPW){1'b0}}) || (st_q[F_TXS+TPW +: 32-TPW] != {(32-TPW){1'b0}})
+                 || (st_rxe > RXBB_64) || (st_txe > TXBB_64)
+                 || (st_q[F_FLAGS] && (lt_mf(st_q[F_RXS+6 +: 26], mf64) || lt_mf(st_q[F_TXS+6 +: 26], mf64)))
                  || (st_q[F_SWGT +: 8] == 8'd0) || (st_q[F_TWGT +: 8] == 8'd0);
-        for (w = 0; w < NUM_WIN; w = w + 1) begin
-            gb = st_q[F_WIN + w*160 +: 64];
-            hb = st_q[F_WIN + w*160 + 64 +: 64];
-            sz = st_q[F_WIN + w*160 + 128 +: 32];
-            ge = {1'b0, gb} + {33'd0, sz};
-            he = {1'b0, hb} + {33'd0, sz};
-            if (gb[11:0] != 12'd0 || hb[11:0] != 12'd0 || sz[11:0] != 12'd0
-                || (ge[64] && ge[63:0] != 64'd0) || (he[64] && he[63:0] != 64'd0))
+        for (w = 0; w < NUM_WIN; w = w + 1)
+            if (st_q[F_WIN + w*160 +: 12] != 12'd0 || st_q[F_WIN + w*160 + 64 +: 12] != 12'd0
+                || st_q[F_WIN + w*160 + 128 +: 12] != 12'd0
+                || (win_ge[w*WEW + WEW-1] && win_ge[w*WEW +: WEW-1] != {(WEW-1){1'b0}})
+                || (win_he[w*WEW + WEW-1] && win_he[w*WEW +: WEW-1] != {(WEW-1){1'b0}}))
                 chk_range = 1'b1;
-        end
+    end
+endfunction
+
+// size < m for m a multiple of 64 below 2^14: size / 64 < m / 64
+function lt_mf;
+    input [25:0] size;                    // size / 64
+    input [13:0] m;
+    begin
+        lt_mf = size[25:8] == 18'd0 && size[7:0] < m[13:6];
     end
 endfunction
 
@@ -368,40 +386,66 @@ function chk_rate_local;
     end
 endfunction
 
-// two windows with SIZE != 0 overlap in guest address
+// two windows with SIZE != 0 overlap in guest address. Only read where RANGE
+// passed (WIN_OVERLAP comes after RANGE): GBASE, SIZE and so the ends are
+// multiples of 4 KiB then, and bits [64:12] decide.
 function chk_win;
     input dummy;
-    reg [64:0] ga, gb, ea, eb;
+    reg [WEW-1:0] ga, gb, ea, eb;
     integer a, b;
     begin
         chk_win = dummy;
         for (a = 0; a < NUM_WIN; a = a + 1)
             for (b = a + 1; b < NUM_WIN; b = b + 1) begin
-                ga = {1'b0, st_q[F_WIN + a*160 +: 64]};
-                gb = {1'b0, st_q[F_WIN + b*160 +: 64]};
-                ea = wend_q[a*65 +: 65];   // GBASE + SIZE, from S_CHK1
-                eb = wend_q[b*65 +: 65];
-                if (st_q[F_WIN + a*160 + 128 +: 32] != 32'd0 && st_q[F_WIN + b*160 + 128 +: 32] != 32'd0
-                    && overlap65(ga, ea, gb, eb))
+                ga = {1'b0, st_q[F_WIN + a*160 + 12 +: 52]};
+                gb = {1'b0, st_q[F_WIN + b*160 + 12 +: 52]};
+                ea = wend_q[a*WEW +: WEW];   // (GBASE + SIZE) >> 12, from S_CHK1
+                eb = wend_q[b*WEW +: WEW];
+                if (st_q[F_WIN + a*160 + 140 +: 20] != 20'd0 && st_q[F_WIN + b*160 + 140 +: 20] != 20'd0
+                    && ga < eb && gb < ea)
                     chk_win = 1'b1;
             end
     end
 endfunction
 
+`ifndef SYNTHESIS
+// the same checks at full width (simulation: compared where they decide)
+function chk_win_full;
+    input dummy;
+    reg [64:0] ga, gb, ea, eb;
+    integer a, b;
+    begin
+        chk_win_full = dummy;
+        for (a = 0; a < NUM_WIN; a = a + 1)
+            for (b = a + 1; b < NUM_WIN; b = b + 1) begin
+                ga = {1'b0, st_q[F_WIN + a*160 +: 64]};
+                gb = {1'b0, st_q[F_WIN + b*160 +: 64]};
+                ea = ga + {33'd0, st_q[F_WIN + a*160 + 128 +: 32]};
+                eb = gb + {33'd0, st_q[F_WIN + b*160 + 128 +: 32]};
+                if (st_q[F_WIN + a*160 + 128 +: 32] != 32'd0 && st_q[F_WIN + b*160 + 128 +: 32] != 32'd0
+                    && overlap65(ga, ea, gb, eb))
+                    chk_win_full = 1'b1;
+            end
+    end
+endfunction
+`endif
+
 // vNIC k's fields for S_CHKJ, taken into jx_q the cycle before its check
-// cycle (one NV-way multiplexer of the configuration, by index): another
-// enabled vNIC?, SCH_GUAR, TX and RX partition ends (base + size, 33 bits),
-// TX_BASE, RX_BASE, MAC
-localparam integer JX_MAC = 0, JX_RXB = 48, JX_TXB = 80, JX_RXE = 112, JX_TXE = 145,
-                   JX_GUAR = 178, JX_EN = 210, JX_BITS = 211;
+// cycle (read by index from the configuration copy): another enabled vNIC?,
+// SCH_GUAR, TX and RX partition ends (base + size), TX_BASE, RX_BASE, MAC.
+// An active configuration passed RANGE when it was committed (or is the
+// reset one), so the partition fields are their bits [RPW-1:6] / [TPW-1:6].
+localparam integer JX_MAC = 0, JX_RXB = 48, JX_TXB = JX_RXB + RPW - 6, JX_RXE = JX_TXB + TPW - 6,
+                   JX_TXE = JX_RXE + RPW - 6, JX_GUAR = JX_TXE + TPW - 6, JX_EN = JX_GUAR + 32,
+                   JX_BITS = JX_EN + 1;
 function [JX_BITS-1:0] chkj_fields;
     input [4:0]          k;
     input [CFG_BITS-1:0] c;              // its active configuration
     begin
         chkj_fields = {k != cv_q && c[F_FLAGS], c[F_GUAR +: 32],
-                       {1'b0, c[F_TXB +: 32]} + {1'b0, c[F_TXS +: 32]},
-                       {1'b0, c[F_RXB +: 32]} + {1'b0, c[F_RXS +: 32]},
-                       c[F_TXB +: 32], c[F_RXB +: 32], c[F_MAC +: 48]};
+                       c[F_TXB+6 +: TPW-6] + c[F_TXS+6 +: TPW-6],
+                       c[F_RXB+6 +: RPW-6] + c[F_RXS+6 +: RPW-6],
+                       c[F_TXB+6 +: TPW-6], c[F_RXB+6 +: RPW-6], c[F_MAC +: 48]};
     end
 endfunction
 
@@ -415,8 +459,8 @@ function [3:0] chkj_flags;
         both = jx_q[JX_EN] && st_q[F_FLAGS];
         chkj_flags = {dummy || (jx_q[JX_EN] && {6'd0, jx_q[JX_GUAR +: 32]} > guar_room_q),
                       both && jx_q[JX_MAC +: 48] == st_q[F_MAC +: 48],
-                      both && {1'b0, st_q[F_RXB +: 32]} < jx_q[JX_RXE +: 33] && {1'b0, jx_q[JX_RXB +: 32]} < st_rxe_q,
-                      both && {1'b0, st_q[F_TXB +: 32]} < jx_q[JX_TXE +: 33] && {1'b0, jx_q[JX_TXB +: 32]} < st_txe_q};
+                      both && st_q[F_RXB+6 +: RPW-6] < jx_q[JX_RXE +: RPW-6] && jx_q[JX_RXB +: RPW-6] < st_rxe_q,
+                      both && st_q[F_TXB+6 +: TPW-6] < jx_q[JX_TXE +: TPW-6] && jx_q[JX_TXB +: TPW-6] < st_txe_q};
     end
 endfunction
 
@@ -450,8 +494,9 @@ reg                  e_range_q, e_rate_q, e_win_q, e_mac_q, e_rxo_q, e_txo_q;
 reg                  e_guar_q;                           // guarantee sum > W * 2^24 so far
 reg                  e_any_q;                            // any check failed so far (S_CHKJ on)
 reg [37:0]           guar_room_q;                        // W * 2^24 minus the guarantee sum so far (while !e_guar_q)
-reg [32:0]           st_rxe_q, st_txe_q;                 // stage RX and TX partition ends (base + size)
-reg [NUM_WIN*65-1:0] wend_q;                             // stage window ends GBASE + SIZE, window w at [w*65 +: 65]
+reg [RPW-7:0]        st_rxe_q;                           // stage RX and TX partition ends (base + size) / 64
+reg [TPW-7:0]        st_txe_q;
+reg [NUM_WIN*WEW-1:0] wend_q;                            // stage window ends (GBASE + SIZE) >> 12, window w at [w*WEW +: WEW]
 reg [JX_BITS-1:0]    jx_q;                               // chkj_fields of this S_CHKJ cycle's vNIC
 reg [3:0]            jf;                                 // chkj_flags of this cycle
 reg [CFG_BITS-1:0]   acv_q;                              // active configuration of cv, taken at the command
@@ -475,6 +520,19 @@ reg [4:0]            rstd_v_q;
 reg [(NV+1)*32-1:0]  snap_q;                             // counter HI snapshot per page
 
 wire [63:0]          halted64 = {{(64-NV){1'b0}}, halted_q};
+
+// the stage's sums for RANGE and the checks after it: partition ends / 64,
+// window ends (GBASE + SIZE) >> 12 and (HBASE + SIZE) >> 12
+wire [RPW-6:0]        st_rxe = {1'b0, st_q[F_RXB+6 +: RPW-6]} + {1'b0, st_q[F_RXS+6 +: RPW-6]};
+wire [TPW-6:0]        st_txe = {1'b0, st_q[F_TXB+6 +: TPW-6]} + {1'b0, st_q[F_TXS+6 +: TPW-6]};
+wire [NUM_WIN*WEW-1:0] win_ge, win_he;
+genvar gw0;
+generate
+    for (gw0 = 0; gw0 < NUM_WIN; gw0 = gw0 + 1) begin : gen_win_end
+        assign win_ge[gw0*WEW +: WEW] = {1'b0, st_q[F_WIN + gw0*160 + 12 +: 52]} + {33'd0, st_q[F_WIN + gw0*160 + 140 +: 20]};
+        assign win_he[gw0*WEW +: WEW] = {1'b0, st_q[F_WIN + gw0*160 + 76 +: 52]} + {33'd0, st_q[F_WIN + gw0*160 + 140 +: 20]};
+    end
+endgenerate
 
 // ---------------------------------------------------------------- write channel
 wire [PGW-1:0] wpage = s_axil_awaddr[REG_AW-1:12];
@@ -751,8 +809,6 @@ assign trc_cmd_err   = fire_err;
 // the checks, evaluated in their sequencer states only
 always @* jf = (seq_q == S_CHKJ) ? chkj_flags(1'b0) : 4'd0;
 
-integer w_7;
-
 always @(posedge clk) begin
     // the active configuration, by index
     if (cmd_new && {1'b0, vsel_q} < NV6)
@@ -768,10 +824,9 @@ always @(posedge clk) begin
         // the guarantee sum starts with the stage's own: kept as the room left below W * 2^24
         e_guar_q <= st_q[F_FLAGS] && {6'd0, st_q[F_GUAR +: 32]} > GUAR_LIMIT;
         guar_room_q <= GUAR_LIMIT - (st_q[F_FLAGS] ? {6'd0, st_q[F_GUAR +: 32]} : 38'd0);
-        st_rxe_q <= {1'b0, st_q[F_RXB +: 32]} + {1'b0, st_q[F_RXS +: 32]};
-        st_txe_q <= {1'b0, st_q[F_TXB +: 32]} + {1'b0, st_q[F_TXS +: 32]};
-        for (w_7 = 0; w_7 < NUM_WIN; w_7 = w_7 + 1)
-            wend_q[w_7*65 +: 65] <= {1'b0, st_q[F_WIN + w_7*160 +: 64]} + {33'd0, st_q[F_WIN + w_7*160 + 128 +: 32]};
+        st_rxe_q <= st_rxe[RPW-7:0];
+        st_txe_q <= st_txe[TPW-7:0];
+        wend_q <= win_ge;
     end
     if (seq_q == S_CHK2) begin
         e_win_q <= chk_win(1'b0);
@@ -790,6 +845,74 @@ always @(posedge clk) begin
         e_any_q <= e_any_q || e_win_q || jf != 4'd0;
     end
 end
+
+`ifndef SYNTHESIS
+// The checks above against the same checks at full width: RANGE in every
+// S_CHK1 cycle; WIN_OVERLAP and the S_CHKJ checks where RANGE passed (only
+// there do they decide: RANGE is the first failure, and e_any_q is set).
+function chk_range_full;
+    input [13:0]         mf;
+    reg [32:0] mf64;
+    reg [63:0] gb, hb;
+    reg [31:0] sz;
+    reg [64:0] ge, he;
+    integer w;
+    begin
+        mf64 = {19'd0, mf + 14'd63} & ~33'd63;
+        chk_range_full = (st_q[F_RXB +: 6] != 6'd0) || (st_q[F_RXS +: 6] != 6'd0)
+                 || (st_q[F_TXB +: 6] != 6'd0) || (st_q[F_TXS +: 6] != 6'd0)
+                 || ({1'b0, st_q[F_RXB +: 32]} + {1'b0, st_q[F_RXS +: 32]} > RXBB33)
+                 || ({1'b0, st_q[F_TXB +: 32]} + {1'b0, st_q[F_TXS +: 32]} > TXBB33)
+                 || (st_q[F_FLAGS] && ({1'b0, st_q[F_RXS +: 32]} < mf64 || {1'b0, st_q[F_TXS +: 32]} < mf64))
+                 || (st_q[F_SWGT +: 8] == 8'd0) || (st_q[F_TWGT +: 8] == 8'd0);
+        for (w = 0; w < NUM_WIN; w = w + 1) begin
+            gb = st_q[F_WIN + w*160 +: 64];
+            hb = st_q[F_WIN + w*160 + 64 +: 64];
+            sz = st_q[F_WIN + w*160 + 128 +: 32];
+            ge = {1'b0, gb} + {33'd0, sz};
+            he = {1'b0, hb} + {33'd0, sz};
+            if (gb[11:0] != 12'd0 || hb[11:0] != 12'd0 || sz[11:0] != 12'd0
+                || (ge[64] && ge[63:0] != 64'd0) || (he[64] && he[63:0] != 64'd0))
+                chk_range_full = 1'b1;
+        end
+    end
+endfunction
+// vNIC k's S_CHKJ fields and flags at full width
+function [210:0] chkj_fields_full;
+    input [4:0]          k;
+    input [CFG_BITS-1:0] c;
+    begin
+        chkj_fields_full = {k != cv_q && c[F_FLAGS], c[F_GUAR +: 32],
+                            {1'b0, c[F_TXB +: 32]} + {1'b0, c[F_TXS +: 32]},
+                            {1'b0, c[F_RXB +: 32]} + {1'b0, c[F_RXS +: 32]},
+                            c[F_TXB +: 32], c[F_RXB +: 32], c[F_MAC +: 48]};
+    end
+endfunction
+reg [210:0] jxf_q;
+wire [32:0] st_rxe_full = {1'b0, st_q[F_RXB +: 32]} + {1'b0, st_q[F_RXS +: 32]};
+wire [32:0] st_txe_full = {1'b0, st_q[F_TXB +: 32]} + {1'b0, st_q[F_TXS +: 32]};
+wire        jf_both = jxf_q[210] && st_q[F_FLAGS];
+wire [2:0]  jf_full = {jf_both && jxf_q[0 +: 48] == st_q[F_MAC +: 48],
+                       jf_both && {1'b0, st_q[F_RXB +: 32]} < jxf_q[112 +: 33] && {1'b0, jxf_q[48 +: 32]} < st_rxe_full,
+                       jf_both && {1'b0, st_q[F_TXB +: 32]} < jxf_q[145 +: 33] && {1'b0, jxf_q[80 +: 32]} < st_txe_full};
+always @(posedge clk) begin
+    if (seq_q == S_CHK2 || seq_q == S_CHKJ)
+        jxf_q <= chkj_fields_full(j_d, cfg_jd);
+    if (!rst && seq_q == S_CHK1 && chk_range(max_frame_q) != chk_range_full(max_frame_q)) begin
+        $display("vnic_regs: RANGE check differs from its full-width form");
+        $stop;
+    end
+    if (!rst && seq_q == S_CHK2 && !e_range_q && chk_win(1'b0) != chk_win_full(1'b0)) begin
+        $display("vnic_regs: WIN_OVERLAP check differs from its full-width form");
+        $stop;
+    end
+    if (!rst && seq_q == S_CHKJ && !e_range_q
+        && (jf[2:0] != jf_full || jx_q[JX_EN] != jxf_q[210] || jx_q[JX_GUAR +: 32] != jxf_q[178 +: 32])) begin
+        $display("vnic_regs: S_CHKJ check of vNIC %0d differs from its full-width form", j_q);
+        $stop;
+    end
+end
+`endif
 
 // ---------------------------------------------------------------- faults
 reg        flt_take;

@@ -56,6 +56,16 @@
  * RESET halts the vNIC, sets reason, FAULT_ADDR, FAULT_VEC, DMA_FAULTS and
  * G.INT_STATUS.fault.
  *
+ * Copies in distributed RAM (no behaviour of their own): the read and the
+ * doorbell check take a vNIC's ring registers, INT_MASK, MAC and enable from
+ * per-vNIC copies written in the cycles the flip-flops are (and with the
+ * reset values in the NUM_VNIC cycles after reset), the fault reason and
+ * FAULT_ADDR from a copy written when a fault halts the vNIC (read as 0
+ * while it is not halted), the counter HI snapshots from a copy with a flag
+ * per page; instead of NUM_VNIC-way multiplexers of flip-flops. The COMMIT
+ * checks run on the bits that decide them (simulation compares each with
+ * its full-width form).
+ *
  * Latency: AXI4-Lite write response 1 cycle after the AW/W handshake, read
  * data 2 cycles after the AR handshake. Throughput: one write per 2 cycles,
  * one read per 3 cycles. Writes to STAGE and VSEL stall while a command runs,
@@ -360,7 +370,7 @@ function chk_range;
             if (st_q[F_WIN + w*160 +: 12] != 12'd0 || st_q[F_WIN + w*160 + 64 +: 12] != 12'd0
                 || st_q[F_WIN + w*160 + 128 +: 12] != 12'd0
                 || (win_ge[w*WEW + WEW-1] && win_ge[w*WEW +: WEW-1] != {(WEW-1){1'b0}})
-                || (win_he[w*WEW + WEW-1] && win_he[w*WEW +: WEW-1] != {(WEW-1){1'b0}}))
+                || win_hov[w])
                 chk_range = 1'b1;
     end
 endfunction
@@ -502,8 +512,10 @@ reg [3:0]            jf;                                 // chkj_flags of this c
 reg [CFG_BITS-1:0]   acv_q;                              // active configuration of cv, taken at the command
 
 reg [NV-1:0]         halted_q;
-reg [NV*8-1:0]       reason_q;
-reg [NV*64-1:0]      faddr_q;
+// {reason, FAULT_ADDR} of the fault that halted a vNIC, written when it is
+// taken; read as 0 while the vNIC is not halted (RESET clears the flag only)
+reg [71:0]           fltv_mem [0:(1 << VIW)-1];           // read by VSEL (VSTAT)
+reg [7:0]            fltr_mem [0:(1 << VIW)-1];           // read by the VF page's vNIC (STATUS)
 
 reg [2*NV-1:0]       vf_int_status_q;
 reg [2*NV-1:0]       vf_int_mask_q;
@@ -517,20 +529,23 @@ reg [NV*16-1:0]      txh_q;                              // TXR.HEAD of the prev
 reg                  rstd_q;                             // a RESET took effect in the previous cycle
 reg [4:0]            rstd_v_q;
 
-reg [(NV+1)*32-1:0]  snap_q;                             // counter HI snapshot per page
 
 wire [63:0]          halted64 = {{(64-NV){1'b0}}, halted_q};
 
 // the stage's sums for RANGE and the checks after it: partition ends / 64,
-// window ends (GBASE + SIZE) >> 12 and (HBASE + SIZE) >> 12
+// window ends (GBASE + SIZE) >> 12, and whether HBASE + SIZE passes 2^64
 wire [RPW-6:0]        st_rxe = {1'b0, st_q[F_RXB+6 +: RPW-6]} + {1'b0, st_q[F_RXS+6 +: RPW-6]};
 wire [TPW-6:0]        st_txe = {1'b0, st_q[F_TXB+6 +: TPW-6]} + {1'b0, st_q[F_TXS+6 +: TPW-6]};
-wire [NUM_WIN*WEW-1:0] win_ge, win_he;
+wire [NUM_WIN*WEW-1:0] win_ge;
+wire [NUM_WIN-1:0]     win_hov;
 genvar gw0;
 generate
     for (gw0 = 0; gw0 < NUM_WIN; gw0 = gw0 + 1) begin : gen_win_end
         assign win_ge[gw0*WEW +: WEW] = {1'b0, st_q[F_WIN + gw0*160 + 12 +: 52]} + {33'd0, st_q[F_WIN + gw0*160 + 140 +: 20]};
-        assign win_he[gw0*WEW +: WEW] = {1'b0, st_q[F_WIN + gw0*160 + 76 +: 52]} + {33'd0, st_q[F_WIN + gw0*160 + 140 +: 20]};
+        // HBASE + SIZE > 2^64 (with bits [11:0] 0): a carry out of bit 31 needs
+        // HBASE[63:32] all ones, then (HBASE[31:12] + SIZE[31:12]) > 2^20
+        wire [20:0] hs = {1'b0, st_q[F_WIN + gw0*160 + 76 +: 20]} + {1'b0, st_q[F_WIN + gw0*160 + 140 +: 20]};
+        assign win_hov[gw0] = (&st_q[F_WIN + gw0*160 + 96 +: 32]) && hs[20] && hs[19:0] != 20'd0;
     end
 endgenerate
 
@@ -763,6 +778,12 @@ assign win_wv = copy_wv;
 // at each place; at 1 or 2 vNICs from act_q itself (a 2-deep copy would be
 // kept in flip-flops, a duplicate of act_q).
 wire [CFG_BITS-1:0] cfg_vsel, cfg_jd;
+// the vNIC of the VF page a read addresses (raddr_q), and its configuration
+wire [PGW-1:0]    rd_pg  = raddr_q[REG_AW-1:12];
+wire [31:0]       rd_pg32 = {{(32-PGW){1'b0}}, rd_pg};
+wire [4:0]        rd_k   = rd_pg32[4:0] - 5'd1;
+wire [VIW-1:0]    rd_vi  = rd_k[VIW-1:0];
+wire [CFG_BITS-1:0] cfg_ki_raw;
 function [CFG_BITS-1:0] act_rd;          // act_q of vNIC k (reset configuration for k >= NV)
     input [4:0] k;
     begin
@@ -772,15 +793,16 @@ endfunction
 generate
     if (NV > 2) begin : gen_cfg_copy
         vnic_copy_ram #(
-            .DEPTH(NV), .AW(5), .DW(CFG_BITS), .NUM_RD(2)
+            .DEPTH(NV), .AW(5), .DW(CFG_BITS), .NUM_RD(3)
         ) u_cfg_copy (
             .clk(clk), .rst(rst),
             .we(copy_we), .wa(copy_wv), .wd(st_q),
-            .ra({j_d, vsel_q}), .rd({cfg_jd, cfg_vsel})
+            .ra({rd_k, j_d, vsel_q}), .rd({cfg_ki_raw, cfg_jd, cfg_vsel})
         );
     end else begin : gen_cfg_regs
         assign cfg_vsel = act_rd(vsel_q);
         assign cfg_jd   = act_rd(j_d);
+        assign cfg_ki_raw = act_rd(rd_k);
     end
 endgenerate
 generate
@@ -819,8 +841,10 @@ always @(posedge clk) begin
         e_mac_q <= 1'b0;
         e_rxo_q <= 1'b0;
         e_txo_q <= 1'b0;
-        part_change_q <= (acv_q[F_RXB +: 32] != st_q[F_RXB +: 32]) || (acv_q[F_RXS +: 32] != st_q[F_RXS +: 32])
-                      || (acv_q[F_TXB +: 32] != st_q[F_TXB +: 32]) || (acv_q[F_TXS +: 32] != st_q[F_TXS +: 32]);
+        // (read only where RANGE passed: both configurations' partition
+        // fields are their bits [RPW-1:6] / [TPW-1:6] then)
+        part_change_q <= (acv_q[F_RXB+6 +: RPW-6] != st_q[F_RXB+6 +: RPW-6]) || (acv_q[F_RXS+6 +: RPW-6] != st_q[F_RXS+6 +: RPW-6])
+                      || (acv_q[F_TXB+6 +: TPW-6] != st_q[F_TXB+6 +: TPW-6]) || (acv_q[F_TXS+6 +: TPW-6] != st_q[F_TXS+6 +: TPW-6]);
         // the guarantee sum starts with the stage's own: kept as the room left below W * 2^24
         e_guar_q <= st_q[F_FLAGS] && {6'd0, st_q[F_GUAR +: 32]} > GUAR_LIMIT;
         guar_room_q <= GUAR_LIMIT - (st_q[F_FLAGS] ? {6'd0, st_q[F_GUAR +: 32]} : 38'd0);
@@ -889,6 +913,7 @@ function [210:0] chkj_fields_full;
     end
 endfunction
 reg [210:0] jxf_q;
+reg         part_change_full_q;
 wire [32:0] st_rxe_full = {1'b0, st_q[F_RXB +: 32]} + {1'b0, st_q[F_RXS +: 32]};
 wire [32:0] st_txe_full = {1'b0, st_q[F_TXB +: 32]} + {1'b0, st_q[F_TXS +: 32]};
 wire        jf_both = jxf_q[210] && st_q[F_FLAGS];
@@ -898,6 +923,13 @@ wire [2:0]  jf_full = {jf_both && jxf_q[0 +: 48] == st_q[F_MAC +: 48],
 always @(posedge clk) begin
     if (seq_q == S_CHK2 || seq_q == S_CHKJ)
         jxf_q <= chkj_fields_full(j_d, cfg_jd);
+    if (seq_q == S_CHK1)
+        part_change_full_q <= (acv_q[F_RXB +: 32] != st_q[F_RXB +: 32]) || (acv_q[F_RXS +: 32] != st_q[F_RXS +: 32])
+                           || (acv_q[F_TXB +: 32] != st_q[F_TXB +: 32]) || (acv_q[F_TXS +: 32] != st_q[F_TXS +: 32]);
+    if (!rst && seq_q == S_APPLY && !e_any_q && part_change_q != part_change_full_q) begin
+        $display("vnic_regs: partition change differs from its full-width form");
+        $stop;
+    end
     if (!rst && seq_q == S_CHK1 && chk_range(max_frame_q) != chk_range_full(max_frame_q)) begin
         $display("vnic_regs: RANGE check differs from its full-width form");
         $stop;
@@ -943,11 +975,33 @@ wire [VIW-1:0] tw_vi   = tw_v[VIW-1:0];
 wire           tw_tx   = (woff == VNIC_VF_TXR_TAIL);
 wire           tail_wr = !wpf && wpage32 <= NV32 && (woff == VNIC_VF_RXR_TAIL || tw_tx);
 
+// ---------------------------------------------------------------- VF page copies
+// The VF page registers that only register writes and RESET change (ring
+// BASE, SIZE, TAIL, ITR_COUNT, ITR_TIMER, INT_MASK) are also kept in
+// distributed RAM, one entry per vNIC, written in the cycles their flip-flops
+// are (a register write, bytes by their strobes; RESET of cmd_vnic; and the
+// reset values into every entry in the NV cycles after reset, like the
+// configuration copy). The register read and the doorbell check read them
+// by index instead of through NV-way multiplexers of the flip-flops: vfa_mem
+// holds every field (the read of the VF page's vNIC), vfb_mem the doorbell's
+// (the written ring's BASE, SIZE and TAIL). A read in the initialisation of
+// an entry not yet written returns the reset values (0).
+localparam integer V_RB = 0, V_TB = 64, V_RT = 128, V_TT = 144, V_RS = 160, V_TS = 164,
+                   V_DB = 168,                                 // the doorbell fields
+                   V_RIC = 168, V_TIC = 184, V_RIT = 200, V_TIT = 224, V_IM = 248, V_BITS = 250;
+localparam integer VD = 1 << VIW;                              // entries
+localparam integer V_NCH = (V_BITS + 3) / 4;                   // 4-bit memories (one write enable each)
+reg  [V_BITS-1:0] vf_we;                                       // this cycle's write: bit enables ...
+reg  [V_BITS-1:0] vf_wd;                                       // ... data
+reg  [VIW-1:0]    vf_wa;                                       // ... and entry
+wire [V_NCH*4-1:0] vfa_raw;                                    // the read of the VF page's vNIC
+wire [V_DB-1:0]   vfb;                                         // the doorbell's read
+
 always @* begin
     // the ring written by a TAIL write (doorbell)
-    tail_sz   = tw_tx ? txr_size_q[tw_vi*4 +: 4]   : rxr_size_q[tw_vi*4 +: 4];
-    tail_base = tw_tx ? txr_base_q[tw_vi*64 +: 64] : rxr_base_q[tw_vi*64 +: 64];
-    tail_old  = tw_tx ? txr_tail_q[tw_vi*16 +: 16] : rxr_tail_q[tw_vi*16 +: 16];
+    tail_sz   = tw_tx ? vfb[V_TS +: 4]  : vfb[V_RS +: 4];
+    tail_base = tw_tx ? vfb[V_TB +: 64] : vfb[V_RB +: 64];
+    tail_old  = tw_tx ? vfb[V_TT +: 16] : vfb[V_RT +: 16];
     tail_head = tw_tx ? txr_head[tw_vi*16 +: 16]   : rxr_head[tw_vi*16 +: 16];
     tail_m = merge32({16'd0, tail_old}, s_axil_wdata, s_axil_wstrb);
     // The checks run on every cycle's offered write, whether or not it is a
@@ -1004,6 +1058,83 @@ always @(posedge clk) begin
     bt_vnic_q <= wpage32[4:0] - 5'd1;
     bt_addr_q <= tail_bad_addr;
 end
+
+// the VF page copies' write: the same conditions as the flip-flops' below
+wire vf_rlock = rxr_lock_q[tw_vi];
+wire vf_tlock = txr_lock_q[tw_vi];
+integer vb;
+always @* begin
+    vb = 0;
+    vf_we = {V_BITS{1'b0}};
+    vf_wa = tw_vi;
+    // data: each field's bits from the write data (reset values: 0)
+    vf_wd = {V_BITS{1'b0}};
+    if (!(init_q || do_reset)) begin
+        vf_wd[V_RB +: 64]  = {s_axil_wdata, s_axil_wdata};
+        vf_wd[V_TB +: 64]  = {s_axil_wdata, s_axil_wdata};
+        vf_wd[V_RT +: 16]  = s_axil_wdata[15:0];
+        vf_wd[V_TT +: 16]  = s_axil_wdata[15:0];
+        vf_wd[V_RS +: 4]   = s_axil_wdata[3:0];
+        vf_wd[V_TS +: 4]   = s_axil_wdata[3:0];
+        vf_wd[V_RIC +: 16] = s_axil_wdata[15:0];
+        vf_wd[V_TIC +: 16] = s_axil_wdata[15:0];
+        vf_wd[V_RIT +: 24] = s_axil_wdata[23:0];
+        vf_wd[V_TIT +: 24] = s_axil_wdata[23:0];
+        vf_wd[V_IM +: 2]   = s_axil_wdata[1:0];
+    end
+    if (init_q || do_reset) begin
+        vf_we = {V_BITS{1'b1}};
+        vf_wa = init_q ? init_v_q[VIW-1:0] : cv_q[VIW-1:0];
+    end else if (wr_go && !wpf && wpage32 <= NV32) begin
+        for (vb = 0; vb < 4; vb = vb + 1) begin
+            case (woff)
+                VNIC_VF_RXR_BASE_LO:   if (!vf_rlock) vf_we[V_RB + 8*vb +: 8] = {8{s_axil_wstrb[vb]}};
+                VNIC_VF_RXR_BASE_HI:   if (!vf_rlock) vf_we[V_RB + 32 + 8*vb +: 8] = {8{s_axil_wstrb[vb]}};
+                VNIC_VF_TXR_BASE_LO:   if (!vf_tlock) vf_we[V_TB + 8*vb +: 8] = {8{s_axil_wstrb[vb]}};
+                VNIC_VF_TXR_BASE_HI:   if (!vf_tlock) vf_we[V_TB + 32 + 8*vb +: 8] = {8{s_axil_wstrb[vb]}};
+                default: begin
+                end
+            endcase
+            if (vb < 2)
+                case (woff)
+                    VNIC_VF_RXR_TAIL:      if (!tail_bad) vf_we[V_RT + 8*vb +: 8] = {8{s_axil_wstrb[vb]}};
+                    VNIC_VF_TXR_TAIL:      if (!tail_bad) vf_we[V_TT + 8*vb +: 8] = {8{s_axil_wstrb[vb]}};
+                    VNIC_VF_RXR_ITR_COUNT: vf_we[V_RIC + 8*vb +: 8] = {8{s_axil_wstrb[vb]}};
+                    VNIC_VF_TXR_ITR_COUNT: vf_we[V_TIC + 8*vb +: 8] = {8{s_axil_wstrb[vb]}};
+                    default: begin
+                    end
+                endcase
+            if (vb < 3)
+                case (woff)
+                    VNIC_VF_RXR_ITR_TIMER: vf_we[V_RIT + 8*vb +: 8] = {8{s_axil_wstrb[vb]}};
+                    VNIC_VF_TXR_ITR_TIMER: vf_we[V_TIT + 8*vb +: 8] = {8{s_axil_wstrb[vb]}};
+                    default: begin
+                    end
+                endcase
+        end
+        case (woff)
+            VNIC_VF_RXR_SIZE: if (s_axil_wstrb[0] && !vf_rlock) vf_we[V_RS +: 4] = 4'hf;
+            VNIC_VF_TXR_SIZE: if (s_axil_wstrb[0] && !vf_tlock) vf_we[V_TS +: 4] = 4'hf;
+            VNIC_VF_INT_MASK: if (s_axil_wstrb[0]) vf_we[V_IM +: 2] = 2'b11;
+            default: begin
+            end
+        endcase
+    end
+end
+wire [V_NCH*4-1:0] vf_wd4 = {{(V_NCH*4-V_BITS){1'b0}}, vf_wd};
+genvar gch;
+generate
+    for (gch = 0; gch < V_NCH; gch = gch + 1) begin : gen_vf_copy
+        reg [3:0] mem [0:VD-1];
+        always @(posedge clk)
+            if (vf_we[gch*4])
+                mem[vf_wa] <= vf_wd4[gch*4 +: 4];
+        assign vfa_raw[gch*4 +: 4] = mem[rd_vi];
+        if (gch < V_DB / 4) begin : gen_db
+            assign vfb[gch*4 +: 4] = mem[tw_vi];
+        end
+    end
+endgenerate
 
 // TX_CPL: TXR.HEAD of a vNIC differs from the previous cycle's, not by a
 // RESET (one write-back response per cycle: at most one vNIC at a time)
@@ -1191,17 +1322,12 @@ generate
                         end
                     endcase
                 end
-                if (flt_new && flt_vnic == gv) begin
+                if (flt_new && flt_vnic == gv)
                     halted_q[gv] <= 1'b1;
-                    reason_q[gv*8 +: 8] <= flt_reason;
-                    faddr_q[gv*64 +: 64] <= flt_addr;
-                end
             end
             // power-on reset and the vNIC's RESET clear the same VF state
             if (rst || rst_v) begin
                 halted_q[gv] <= 1'b0;
-                reason_q[gv*8 +: 8] <= 8'd0;
-                faddr_q[gv*64 +: 64] <= 64'd0;
                 vf_int_status_q[2*gv +: 2] <= 2'b00;
                 vf_int_mask_q[2*gv +: 2] <= 2'b00;
                 rxr_lock_q[gv] <= 1'b0;
@@ -1220,6 +1346,12 @@ generate
         end
     end
 endgenerate
+
+always @(posedge clk)
+    if (flt_new) begin
+        fltv_mem[flt_vnic[VIW-1:0]] <= {flt_reason, flt_addr};
+        fltr_mem[flt_vnic[VIW-1:0]] <= flt_reason;
+    end
 
 // ---------------------------------------------------------------- counters
 // The counters are sorted by the size of their increments (the sources:
@@ -1450,7 +1582,24 @@ function [31:0] rd_stage;
     end
 endfunction
 
-// the 32-bit word at address a; {snapshot?, page, HI word} for a counter _LO
+// The copies the read takes its vNIC's registers from (by index; a VF
+// page's vNIC is rd_vi): the VF page copy and the configuration copy (MAC,
+// FLAGS.enable), 0 for an entry not yet written after reset; the fault
+// copies (reason, FAULT_ADDR), 0 while the vNIC is not halted; and the
+// counter HI snapshots, 0 until a page's first _LO read.
+wire              rd_vz  = init_q && {{(32-VIW){1'b0}}, rd_vi} >= {27'd0, init_v_q};
+wire [V_BITS-1:0] vfa    = vfa_raw[V_BITS-1:0] & {V_BITS{!rd_vz}};
+wire              vf_en  = cfg_ki_raw[F_FLAGS] && !rd_vz;
+wire [47:0]       vf_mac = cfg_ki_raw[F_MAC +: 48] & {48{!rd_vz}};
+wire [7:0]        vf_reason = halted_q[rd_vi] ? fltr_mem[rd_vi] : 8'd0;
+wire [71:0]       vsel_flt  = halted_q[vsel_q[VIW-1:0]] ? fltv_mem[vsel_q[VIW-1:0]] : 72'd0;
+localparam integer SNW = (NV > 1) ? $clog2(NV + 1) : 1;       // snapshot index bits
+reg  [31:0]       snap_mem [0:(1 << SNW)-1];
+reg  [(1 << SNW)-1:0] snap_ok_q;
+wire [SNW-1:0]    snap_ri = rd_pg[SNW-1:0];
+wire [31:0]       snap_rd = snap_ok_q[snap_ri] ? snap_mem[snap_ri] : 32'd0;
+
+// the 32-bit word at address a (raddr_q's); {snapshot?, page, HI word} for a counter _LO
 function [31:0] rd_word;
     input [REG_AW-3:0] a;                 // word address
     reg [PGW-1:0]  pg;
@@ -1458,9 +1607,7 @@ function [31:0] rd_word;
     reg [11:0]     o;
     reg [4:0]      k;                     // the vNIC of a VSTAT read (VSEL) or of a VF page
     reg [VIW-1:0]  ki;                    // k in as many bits as vNICs need
-    reg            en;                    // its FLAGS.enable, MAC, FAULT_ADDR, ring bases
-    reg [47:0]     mac;
-    reg [63:0]     fa, rb, tb;
+    reg            en;                    // its FLAGS.enable
     begin
         pg = a[REG_AW-3:10];
         pg32 = {{(32-PGW){1'b0}}, pg};
@@ -1487,12 +1634,11 @@ function [31:0] rd_word;
             k = vsel_q;
             ki = k[VIW-1:0];
             en = cfg_flags[ki*7 +: 1];
-            fa = faddr_q[ki*64 +: 64];
             if ({1'b0, vsel_q} < NV6)
                 case (o)
-                    VNIC_PF_VSTAT_STATUS:        rd_word = {16'd0, reason_q[ki*8 +: 8], 6'd0, halted_q[ki], en};
-                    VNIC_PF_VSTAT_FAULT_ADDR_LO: rd_word = fa[31:0];
-                    VNIC_PF_VSTAT_FAULT_ADDR_HI: rd_word = fa[63:32];
+                    VNIC_PF_VSTAT_STATUS:        rd_word = {16'd0, vsel_flt[64 +: 8], 6'd0, halted_q[ki], en};
+                    VNIC_PF_VSTAT_FAULT_ADDR_LO: rd_word = vsel_flt[31:0];
+                    VNIC_PF_VSTAT_FAULT_ADDR_HI: rd_word = vsel_flt[63:32];
                     VNIC_PF_VSTAT_RX_USED:       rd_word = rx_used[ki*32 +: 32];
                     VNIC_PF_VSTAT_TX_USED:       rd_word = tx_used[ki*32 +: 32];
                     default: begin
@@ -1501,41 +1647,37 @@ function [31:0] rd_word;
             if (o >= 12'h100 && o < 12'h200)
                 rd_word = rd_stage(o);
             if (o >= VNIC_PF_GSTAT_CNT_BASE && o < VNIC_PF_GSTAT_CNT_BASE + 12'd8 * NCG12)
-                rd_word = o[2] ? snap_q[31:0] : rd_cnt[31:0];
+                rd_word = o[2] ? snap_rd : rd_cnt[31:0];
         end else begin
-            k = pg32[4:0] - 5'd1;
-            ki = k[VIW-1:0];
-            en = cfg_flags[ki*7 +: 1];
-            mac = cfg_mac[ki*48 +: 48];
-            rb = rxr_base_q[ki*64 +: 64];
-            tb = txr_base_q[ki*64 +: 64];
+            k = rd_k;
+            ki = rd_vi;
             if (pg32 <= NV32) begin
                 case (o)
                     VNIC_VF_ID:         rd_word = VNIC_VF_ID_RESET | {27'd0, k};
-                    VNIC_VF_STATUS:     rd_word = {16'd0, reason_q[ki*8 +: 8], 6'd0, halted_q[ki], en};
-                    VNIC_VF_MAC_LO:     rd_word = mac[31:0];
-                    VNIC_VF_MAC_HI:     rd_word = {16'd0, mac[47:32]};
+                    VNIC_VF_STATUS:     rd_word = {16'd0, vf_reason, 6'd0, halted_q[ki], vf_en};
+                    VNIC_VF_MAC_LO:     rd_word = vf_mac[31:0];
+                    VNIC_VF_MAC_HI:     rd_word = {16'd0, vf_mac[47:32]};
                     VNIC_VF_INT_STATUS: rd_word = {30'd0, vf_int_status_q[ki*2 +: 2]};
-                    VNIC_VF_INT_MASK:   rd_word = {30'd0, vf_int_mask_q[ki*2 +: 2]};
-                    VNIC_VF_RXR_BASE_LO:   rd_word = rb[31:0];
-                    VNIC_VF_RXR_BASE_HI:   rd_word = rb[63:32];
-                    VNIC_VF_RXR_SIZE:      rd_word = {28'd0, rxr_size_q[ki*4 +: 4]};
+                    VNIC_VF_INT_MASK:   rd_word = {30'd0, vfa[V_IM +: 2]};
+                    VNIC_VF_RXR_BASE_LO:   rd_word = vfa[V_RB +: 32];
+                    VNIC_VF_RXR_BASE_HI:   rd_word = vfa[V_RB + 32 +: 32];
+                    VNIC_VF_RXR_SIZE:      rd_word = {28'd0, vfa[V_RS +: 4]};
                     VNIC_VF_RXR_HEAD:      rd_word = {16'd0, rxr_head[ki*16 +: 16]};
-                    VNIC_VF_RXR_TAIL:      rd_word = {16'd0, rxr_tail_q[ki*16 +: 16]};
-                    VNIC_VF_RXR_ITR_COUNT: rd_word = {16'd0, rxr_icnt_q[ki*16 +: 16]};
-                    VNIC_VF_RXR_ITR_TIMER: rd_word = {8'd0, rxr_itmr_q[ki*24 +: 24]};
-                    VNIC_VF_TXR_BASE_LO:   rd_word = tb[31:0];
-                    VNIC_VF_TXR_BASE_HI:   rd_word = tb[63:32];
-                    VNIC_VF_TXR_SIZE:      rd_word = {28'd0, txr_size_q[ki*4 +: 4]};
+                    VNIC_VF_RXR_TAIL:      rd_word = {16'd0, vfa[V_RT +: 16]};
+                    VNIC_VF_RXR_ITR_COUNT: rd_word = {16'd0, vfa[V_RIC +: 16]};
+                    VNIC_VF_RXR_ITR_TIMER: rd_word = {8'd0, vfa[V_RIT +: 24]};
+                    VNIC_VF_TXR_BASE_LO:   rd_word = vfa[V_TB +: 32];
+                    VNIC_VF_TXR_BASE_HI:   rd_word = vfa[V_TB + 32 +: 32];
+                    VNIC_VF_TXR_SIZE:      rd_word = {28'd0, vfa[V_TS +: 4]};
                     VNIC_VF_TXR_HEAD:      rd_word = {16'd0, txr_head[ki*16 +: 16]};
-                    VNIC_VF_TXR_TAIL:      rd_word = {16'd0, txr_tail_q[ki*16 +: 16]};
-                    VNIC_VF_TXR_ITR_COUNT: rd_word = {16'd0, txr_icnt_q[ki*16 +: 16]};
-                    VNIC_VF_TXR_ITR_TIMER: rd_word = {8'd0, txr_itmr_q[ki*24 +: 24]};
+                    VNIC_VF_TXR_TAIL:      rd_word = {16'd0, vfa[V_TT +: 16]};
+                    VNIC_VF_TXR_ITR_COUNT: rd_word = {16'd0, vfa[V_TIC +: 16]};
+                    VNIC_VF_TXR_ITR_TIMER: rd_word = {8'd0, vfa[V_TIT +: 24]};
                     default: begin
                     end
                 endcase
                 if (o >= VNIC_VF_STAT_CNT_BASE && o < VNIC_VF_STAT_CNT_BASE + 12'd8 * NCV12)
-                    rd_word = o[2] ? snap_q[pg*32 +: 32] : rd_cnt[31:0];
+                    rd_word = o[2] ? snap_rd : rd_cnt[31:0];
             end
         end
     end
@@ -1566,14 +1708,18 @@ endfunction
 // the HI word that a counter _LO read snapshots: the counter of the read
 wire [31:0] snap_val = rd_cnt[63:32];
 
-integer    sp;
+wire [6:0] snap_w = snap_hit(raddr_q[REG_AW-1:2]);
+always @(posedge clk)
+    if (!rst && rpend_q && snap_w[6])
+        snap_mem[snap_w[SNW-1:0]] <= snap_val;
+
 always @(posedge clk) begin
     if (rst) begin
         rpend_q <= 1'b0;
         rvalid_q <= 1'b0;
         raddr_q <= {REG_AW{1'b0}};
         rdata_q <= 32'd0;
-        snap_q <= {(NV+1)*32{1'b0}};
+        snap_ok_q <= {(1 << SNW){1'b0}};
     end else begin
         if (s_axil_arvalid && s_axil_arready) begin
             rpend_q <= 1'b1;
@@ -1585,15 +1731,63 @@ always @(posedge clk) begin
             rpend_q <= 1'b0;
             rvalid_q <= 1'b1;
             rdata_q <= rd_word(raddr_q[REG_AW-1:2]);
-            for (sp = 0; sp <= NV; sp = sp + 1)
-                if (snap_hit(raddr_q[REG_AW-1:2]) == {1'b1, sp[5:0]})
-                    snap_q[sp*32 +: 32] <= snap_val;
+            if (snap_w[6])
+                snap_ok_q[snap_w[SNW-1:0]] <= 1'b1;
         end
     end
 end
 
+`ifndef SYNTHESIS
+// the copies against the registers they stand for, where they are read
+reg [(NV+1)*32-1:0] snap_q;               // the counter HI snapshots as registers
+reg [NV*72-1:0]     flt_q;                // {reason, FAULT_ADDR} per vNIC as registers
+integer sp, fv;
+always @(posedge clk) begin
+    if (rst) begin
+        snap_q <= {(NV+1)*32{1'b0}};
+    end else if (rpend_q) begin
+        for (sp = 0; sp <= NV; sp = sp + 1)
+            if (snap_w == {1'b1, sp[5:0]})
+                snap_q[sp*32 +: 32] <= snap_val;
+    end
+    for (fv = 0; fv < NV; fv = fv + 1) begin
+        if (!rst && flt_new && flt_vnic == fv[4:0])
+            flt_q[fv*72 +: 72] <= {flt_reason, flt_addr};
+        if (rst || (do_reset && cv_q == fv[4:0]))
+            flt_q[fv*72 +: 72] <= 72'd0;
+    end
+end
+always @(posedge clk) begin
+    if (!rst && rd_pg32 <= NV32 && snap_rd != snap_q[rd_pg*32 +: 32]) begin
+        $display("vnic_regs: counter snapshot copy of page %0d differs", rd_pg);
+        $stop;
+    end
+    if (!rst && rd_pg32 != 32'd0 && rd_pg32 <= NV32
+        && (vfa != {vf_int_mask_q[rd_vi*2 +: 2], txr_itmr_q[rd_vi*24 +: 24], rxr_itmr_q[rd_vi*24 +: 24],
+                    txr_icnt_q[rd_vi*16 +: 16], rxr_icnt_q[rd_vi*16 +: 16], txr_size_q[rd_vi*4 +: 4],
+                    rxr_size_q[rd_vi*4 +: 4], txr_tail_q[rd_vi*16 +: 16], rxr_tail_q[rd_vi*16 +: 16],
+                    txr_base_q[rd_vi*64 +: 64], rxr_base_q[rd_vi*64 +: 64]}
+            || vf_mac != cfg_mac[rd_vi*48 +: 48] || vf_en != cfg_flags[rd_vi*7]
+            || vf_reason != flt_q[rd_vi*72 + 64 +: 8])) begin
+        $display("vnic_regs: VF page copy of vNIC %0d differs", rd_vi);
+        $stop;
+    end
+    if (!rst && !init_q && wpage32 != 32'd0 && wpage32 <= NV32
+        && vfb != {txr_size_q[tw_vi*4 +: 4], rxr_size_q[tw_vi*4 +: 4], txr_tail_q[tw_vi*16 +: 16],
+                   rxr_tail_q[tw_vi*16 +: 16], txr_base_q[tw_vi*64 +: 64], rxr_base_q[tw_vi*64 +: 64]}) begin
+        $display("vnic_regs: doorbell copy of vNIC %0d differs", tw_vi);
+        $stop;
+    end
+    if (!rst && {1'b0, vsel_q} < NV6 && vsel_flt != flt_q[vsel_q[VIW-1:0]*72 +: 72]) begin
+        $display("vnic_regs: fault copy of vNIC %0d differs", vsel_q);
+        $stop;
+    end
+end
+`endif
+
 // prot bits carry no meaning here; wide words are only partly used
-wire unused_ok = &{1'b0, s_axil_awprot, s_axil_arprot, s_axil_awaddr[1:0], s_axil_araddr[1:0], raddr_q[1:0], wpage32[31:5], wm[31:2], mf_m[31:14], ar_vri[11:4], ar_gri[11:4], ar_pg32[31:5], ar_kind[31:2], ar_si[31:SI_W], ar_bi[31:BI_W], tail_mask[16], tw_v, 1'b0};
+wire unused_ok = &{1'b0, s_axil_awprot, s_axil_arprot, s_axil_awaddr[1:0], s_axil_araddr[1:0], raddr_q[1:0], wpage32[31:5], wm[31:2], mf_m[31:14], ar_vri[11:4], ar_gri[11:4], ar_pg32[31:5], ar_kind[31:2], ar_si[31:SI_W], ar_bi[31:BI_W], tail_mask[16], tw_v,
+                   vf_we, vfa_raw, 1'b0};  // (the write enables are used per 4 bits)
 
 endmodule
 

@@ -429,7 +429,9 @@ always @* begin
     p_st_d = p_st_q; p_v_d = p_v_q; p_ptr_d = p_ptr_q; p_g_d = p_g_q; p_idx_d = p_idx_q;
     p_n_d = p_n_q; p_ok_d = p_ok_q; p_h_d = p_h_q;
     ar_v_d = ar_v_q; ar_a_d = ar_a_q; ar_l_d = ar_l_q; ar_u_d = ar_u_q;
-    ro_we = 1'b0; ro_wd = {ROW{1'b0}}; ro_wp_d = ro_wp_q;
+    ro_we = 1'b0; ro_wp_d = ro_wp_q;
+    // the record of the batch being issued (written only with ro_we)
+    ro_wd = {p_v_q, pb_n, pb_off[LW-1] & (W == 32), p_idx_q, p_g_q};
     if (ar_v_q && m_axi_arready) ar_v_d = 1'b0;
     case (p_st_q)
         P_IDLE: begin
@@ -461,7 +463,6 @@ always @* begin
                 ar_l_d = pb_beats - 8'd1;
                 ar_u_d = p_v_q[VF_W-1:0];
                 ro_we = 1'b1;
-                ro_wd = {p_v_q, pb_n, pb_off[LW-1] & (W == 32), p_idx_q, p_g_q};
                 ro_wp_d = ro_wp_q + {{RO_AW{1'b0}}, 1'b1};
                 p_ptr_d = (p_v_q == NVM1) ? 5'd0 : p_v_q + 5'd1;
                 p_st_d = P_IDLE;
@@ -529,8 +530,12 @@ endgenerate
 always @* begin
     r_done_d = r_done_q; r_half_d = r_half_q; r_slot_d = r_slot_q; r_err_d = r_err_q;
     r_addr_d = r_addr_q; r_fault_d = r_fault_q; r_herr_d = r_herr_q; r_faddr_d = r_faddr_q;
-    dc_we = 1'b0; dc_wa = {(VW+3){1'b0}}; dc_wd = {DCW{1'b0}};
-    r_pop = 1'b0; rready = 1'b0; r_deliver = 1'b0; r_desc = 128'd0;
+    r_pop = 1'b0; rready = 1'b0; r_deliver = 1'b0;
+    // the descriptor this beat delivers and its cache entry (written only
+    // with dc_we)
+    r_desc = (W == 32 && r_slot_q) ? r_slot1 : r_slot0;
+    dc_we = 1'b0; dc_wa = ro_wa;
+    dc_wd = {ro_idx + {13'd0, r_done_q}, r_desc[79:64], r_desc[63:0]};
     if (r_fault_q) begin
         if (fq_grant[1]) begin
             r_fault_d = 1'b0;
@@ -546,19 +551,16 @@ always @* begin
             end else begin
                 r_half_d = 1'b0;
                 r_deliver = 1'b1;
-                r_desc = r_slot0;
             end
         end else if (W == 16) begin
             rready = 1'b1;
             r_deliver = 1'b1;
-            r_desc = r_slot0;
         end else begin
             // two descriptor slots per beat; the batch may start in slot 1
             if (r_done_q == 3'd0 && !r_slot_q && ro_s1) begin
                 r_slot_d = 1'b1;          // skip slot 0 of the first beat
             end else begin
                 r_deliver = 1'b1;
-                r_desc = r_slot_q ? r_slot1 : r_slot0;
                 if (r_slot_q || r_done_q + 3'd1 == ro_n) begin
                     rready = 1'b1;
                     r_slot_d = 1'b0;
@@ -573,9 +575,7 @@ always @* begin
         end
         if (r_deliver) begin
             r_done_d = r_done_q + 3'd1;
-            dc_wa = ro_wa;
             dc_we = !(r_err_q || m_axi_rresp != 2'b00 || (W == 8 && r_herr_q));
-            dc_wd = {ro_idx + {13'd0, r_done_q}, r_desc[79:64], r_desc[63:0]};
         end
         if (rready && m_axi_rlast) begin
             r_done_d = 3'd0;
@@ -664,12 +664,12 @@ wire a2_tojob = a2_v_q && !a2_stall;                 // A2 leaves this cycle
 
 always @* begin
     jq_we = 1'b0;
-    jq_wd = {JW{1'b0}};
+    // A2's job (written only with jq_we)
+    jq_wd = {a2_vn_q, a2_len_q, a2_bc_q, a2_mc_q, a2_addr_q, a2_wbase_q,
+             a2_wend_q, a2_idx_q, a2_blen_q, a2_g_q, a2_h, a2_flt, a2_errbl_q};
     jq_wp_d = jq_wp_q;
     if (a2_tojob) begin
         jq_we = 1'b1;
-        jq_wd = {a2_vn_q, a2_len_q, a2_bc_q, a2_mc_q, a2_addr_q, a2_wbase_q,
-                 a2_wend_q, a2_idx_q, a2_blen_q, a2_g_q, a2_h, a2_flt, a2_errbl_q};
         jq_wp_d = jq_wp_q + 3'd1;
     end
 end
@@ -901,20 +901,22 @@ reg  [7:0]         w_cnt_q, w_cnt_d;     // beats sent of the head W entry
 wire aw_go = !wc_empty && (!aw_v_q || m_axi_awready) && wo_room && bo_room;
 
 always @* begin
-    wc_we = 1'b0; wc_wd = {WCW{1'b0}}; wc_wp_d = wc_wp_q; wc_rp_d = wc_rp_q;
+    wc_we = 1'b0; wc_wp_d = wc_wp_q; wc_rp_d = wc_rp_q;
     wo_we = 1'b0; wo_wp_d = wo_wp_q;
     bo_wp_d = bo_wp_q;
     aw_v_d = aw_v_q; aw_a_d = aw_a_q; aw_l_d = aw_l_q; aw_u_d = aw_u_q;
-    wu_wd = {VF_W{1'b0}};
+    // the entry written with wc_we: the completion's, else the burst's (whose
+    // data and strobe fields nothing reads: a burst's beats come from the
+    // beat FIFO)
     if (ci_wcq) begin
-        wc_we = 1'b1;
         wc_wd = ci_entry;
         wu_wd = ci_user;
-        wc_wp_d = wc_wp_q + 3'd1;
-    end else if (bg_push) begin
-        wc_we = 1'b1;
-        wc_wd = {1'b0, bg_a_q, bg_len[7:0] - 8'd1, bg_left_q == bg_len, {DATA_W{1'b0}}, {W{1'b0}}};
+    end else begin
+        wc_wd = {1'b0, bg_a_q, bg_len[7:0] - 8'd1, bg_left_q == bg_len, ci_entry[W +: DATA_W], ci_entry[W-1:0]};
         wu_wd = bg_v_q[VF_W-1:0];
+    end
+    if (ci_wcq || bg_push) begin
+        wc_we = 1'b1;
         wc_wp_d = wc_wp_q + 3'd1;
     end
     if (aw_v_q && m_axi_awready) aw_v_d = 1'b0;
@@ -1054,9 +1056,12 @@ always @* begin
     dr_pop = 1'b0;
     ci_wcq = 1'b0;
     ci_push = 1'b0;
-    ci_entry = {WCW{1'b0}};
-    ci_user = {VF_W{1'b0}};
-    ci_in = {CIW{1'b0}};
+    // the completion's write command, its vNIC and its record in flight
+    // (written only with ci_wcq / ci_push)
+    ci_entry = {1'b1, c_h_q[HOST_AW-1:0] & ~{{(HOST_AW-LW){1'b0}}, {LW{1'b1}}}, 8'd0, 1'b1,
+                place64(c_bytes, c_lane), place_strb(c_lane)};
+    ci_user = ff_v[VF_W-1:0];
+    ci_in = {ff_v, ff_errbl, ff_n, ff_idx, c_g_q};
     c_drop = 1'b0;
     case (c_st_q)
         C_IDLE: begin
@@ -1083,11 +1088,7 @@ always @* begin
                 c_st_d = C_FAULT;
             end else if (wcq_room && ci_in_ready) begin
                 ci_wcq = 1'b1;
-                ci_entry = {1'b1, c_h_q[HOST_AW-1:0] & ~{{(HOST_AW-LW){1'b0}}, {LW{1'b1}}}, 8'd0, 1'b1,
-                            place64(c_bytes, c_lane), place_strb(c_lane)};
-                ci_user = ff_v[VF_W-1:0];
                 ci_push = 1'b1;
-                ci_in = {ff_v, ff_errbl, ff_n, ff_idx, c_g_q};
                 ff_pop = 1'b1;
                 dr_pop = !ff_errbl;
                 c_st_d = C_IDLE;

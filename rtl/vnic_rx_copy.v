@@ -112,6 +112,7 @@ localparam integer NV  = NUM_VNIC;
 localparam integer W   = DATA_W / 8;
 localparam integer LW  = (DATA_W == 64) ? 3 : (DATA_W == 128) ? 4 : 5;
 localparam integer MAW = RXB - 6;            // metadata slot bits
+localparam integer SW  = RXB - 5;            // frames stored in a partition: <= 2^RXB / 64
 localparam integer QW  = (FAW + 1) + 14 + NV + 2 + 32;
 localparam [31:0]  WM1_32 = W - 1;
 localparam [13:0]  WM1 = WM1_32[13:0];
@@ -182,7 +183,7 @@ reg  [FAW-1:0] nx_src_q, nx_src_d;
 reg  [FAW:0]   nx_nw_q, nx_nw_d;
 reg  [BAW-1:0] nx_waddr_q, nx_waddr_d, nx_wbase_q, nx_wbase_d;
 reg  [BAW:0]   nx_wend_q, nx_wend_d;
-reg  [RXB-1:0] nx_newoff_q, nx_newoff_d;
+reg  [BAW-1:0] nx_newoff_q, nx_newoff_d;   // words
 reg  [MAW-1:0] nx_slot_q, nx_slot_d;
 reg  [13:0]    nx_len_q, nx_len_d;
 reg            nx_bc_q, nx_bc_d, nx_mc_q, nx_mc_d, nx_last_q, nx_last_d;
@@ -202,11 +203,17 @@ reg  [4:0]     w_v_q, w_v_d;
 reg  [BAW-1:0] w_addr_q, w_addr_d;
 reg  [MAW-1:0] w_slot_q, w_slot_d;
 reg  [15:0]    w_meta_q, w_meta_d;
-// per vNIC
-reg  [NV*RXB-1:0] wr_off_q, wr_off_d;
-reg  [NV*RXB-1:0] rd_off_q, rd_off_d;
-reg  [NV*16-1:0]  stored_q, stored_d;
-reg  [NV*32-1:0]  sbytes_q, sbytes_d;    // bytes of the stored frames
+// per vNIC. RX_BASE and RX_SIZE are multiples of 64 (COMMIT's RANGE rule),
+// so only their bits 6 and up are read; the offsets are multiples of W (they
+// advance by S(L) modulo RX_SIZE) and are kept in words. A partition holds at
+// most 2^RXB bytes (RX_USED <= RX_SIZE <= RX_BUF_BYTES, and the stored frames
+// are part of RX_USED), S(L) >= 64 (L >= 64: runts are dropped), so the
+// stored frames' words fit BAW+1 bits and their number RXB-5 bits (checked
+// in simulation below).
+reg  [NV*BAW-1:0]  wr_off_q, wr_off_d;   // words
+reg  [NV*BAW-1:0]  rd_off_q, rd_off_d;   // words
+reg  [NV*SW-1:0]   stored_q, stored_d;
+reg  [NV*(BAW+1)-1:0] sbytes_q, sbytes_d; // the stored frames' size, words
 reg  [NV-1:0]     hv_q, hv_d;             // head metadata valid
 reg  [NV*16-1:0]  hm_q, hm_d;             // head metadata {L, bcast, mcast}
 reg               tk_q, rf_q;             // take registered, head refresh read in flight
@@ -219,85 +226,86 @@ reg  [3:0]        rl_wp_q, rl_wp_d, rl_rp_q, rl_rp_d;
 reg  [3:0]        rl_cpl_q, rl_cpl_d;     // last copies stored, releases not yet made
 
 // ---------------------------------------------------------------- selections
-reg  [31:0]    sel_base, sel_size;
-reg  [RXB-1:0] sel_off;
-reg  [31:0]    tk_base, tk_size;
-reg  [RXB-1:0] tk_off;
-reg  [15:0]    tk_meta, tk_stored, fl_cnt;
-reg  [31:0]    fl_bytes, fl_size;
-reg  [RXB-1:0] fl_off;
+// RX_BASE bits RXB-1..6 and RX_SIZE bits RXB..6, as words
+reg  [BAW-1:0] sel_base, tk_base;
+reg  [BAW:0]   sel_size, tk_size, fl_size;
+reg  [BAW-1:0] sel_off, tk_off, fl_off;
+reg  [15:0]    tk_meta;
+reg  [SW-1:0]  tk_stored, fl_cnt;
+reg  [BAW:0]   fl_words;
 // the selected vNIC's fields (zero for an index >= NUM_VNIC), copied from
 // constant slices, not read at a computed offset
 integer si;
 always @* begin
-    sel_base = 32'd0; sel_size = 32'd0; sel_off = {RXB{1'b0}};
-    tk_base = 32'd0; tk_size = 32'd0; tk_off = {RXB{1'b0}}; tk_meta = 16'd0; tk_stored = 16'd0;
-    fl_cnt = 16'd0; fl_bytes = 32'd0; fl_size = 32'd0; fl_off = {RXB{1'b0}};
+    sel_base = {BAW{1'b0}}; sel_size = {(BAW+1){1'b0}}; sel_off = {BAW{1'b0}};
+    tk_base = {BAW{1'b0}}; tk_size = {(BAW+1){1'b0}}; tk_off = {BAW{1'b0}}; tk_meta = 16'd0;
+    tk_stored = {SW{1'b0}};
+    fl_cnt = {SW{1'b0}}; fl_words = {(BAW+1){1'b0}}; fl_size = {(BAW+1){1'b0}}; fl_off = {BAW{1'b0}};
     for (si = 0; si < NV; si = si + 1) begin
         if (fr_v_q == si[4:0]) begin
-            sel_base  = cfg_rx_base[si*32 +: 32];
-            sel_size  = cfg_rx_size[si*32 +: 32];
-            sel_off   = wr_off_q[si*RXB +: RXB];
+            sel_base  = {cfg_rx_base[si*32 + 6 +: RXB-6], {(6-LW){1'b0}}};
+            sel_size  = {cfg_rx_size[si*32 + 6 +: RXB-5], {(6-LW){1'b0}}};
+            sel_off   = wr_off_q[si*BAW +: BAW];
         end
         if (tk_v_q == si[4:0]) begin
-            tk_base   = cfg_rx_base[si*32 +: 32];
-            tk_size   = cfg_rx_size[si*32 +: 32];
-            tk_off    = rd_off_q[si*RXB +: RXB];
+            tk_base   = {cfg_rx_base[si*32 + 6 +: RXB-6], {(6-LW){1'b0}}};
+            tk_size   = {cfg_rx_size[si*32 + 6 +: RXB-5], {(6-LW){1'b0}}};
+            tk_off    = rd_off_q[si*BAW +: BAW];
             tk_meta   = hm_q[si*16 +: 16];
-            tk_stored = stored_q[si*16 +: 16];
+            tk_stored = stored_q[si*SW +: SW];
         end
         if (cmd_vnic == si[4:0]) begin
-            fl_cnt    = stored_q[si*16 +: 16];
-            fl_bytes  = sbytes_q[si*32 +: 32];
-            fl_size   = cfg_rx_size[si*32 +: 32];
-            fl_off    = rd_off_q[si*RXB +: RXB];
+            fl_cnt    = stored_q[si*SW +: SW];
+            fl_words  = sbytes_q[si*(BAW+1) +: BAW+1];
+            fl_size   = {cfg_rx_size[si*32 + 6 +: RXB-5], {(6-LW){1'b0}}};
+            fl_off    = rd_off_q[si*BAW +: BAW];
         end
     end
 end
 
-assign flush_cnt = fl_cnt;
-assign flush_bytes = fl_bytes;
+assign flush_cnt = {{(16-SW){1'b0}}, fl_cnt};
+assign flush_bytes = {{(31-RXB){1'b0}}, fl_words, {LW{1'b0}}};
 
-// read offset after a RESET: past the stored frames
-wire [RXB+1:0] f_off2   = {2'b00, fl_off} + {1'b0, fl_bytes[RXB:0]};
-wire [RXB-1:0] f_newoff = (f_off2 >= {1'b0, fl_size[RXB:0]}) ? (f_off2[RXB-1:0] - fl_size[RXB-1:0])
-                                                             : f_off2[RXB-1:0];
+// read offset after a RESET: past the stored frames (words)
+wire [BAW+1:0] f_off2   = {2'b00, fl_off} + {1'b0, fl_words};
+wire [BAW-1:0] f_newoff = (f_off2 >= {1'b0, fl_size}) ? (f_off2[BAW-1:0] - fl_size[BAW-1:0])
+                                                      : f_off2[BAW-1:0];
 
-// the copy fr_v_q would make now
-wire [RXB:0]    a_start  = {1'b0, sel_base[RXB-1:0]} + {1'b0, sel_off};
-wire [RXB:0]    a_end    = {1'b0, sel_base[RXB-1:0]} + sel_size[RXB:0];
+// the copy fr_v_q would make now (addresses and offsets in words)
+wire [BAW:0]    a_start  = {1'b0, sel_base} + {1'b0, sel_off};
+wire [BAW:0]    a_end    = {1'b0, sel_base} + sel_size;
 wire [13:0]     a_nw     = (fr_len_q - 14'd4 + WM1) >> LW;
-wire [RXB+14:0] a_nw_x   = {{(RXB+1){1'b0}}, a_nw};   // a copy is smaller than the buffer
-wire [RXB:0]    a_s      = a_nw_x[RXB:0] << LW;
+wire [BAW+14:0] a_nw_x   = {{(BAW+1){1'b0}}, a_nw};   // a copy is smaller than the buffer
+wire [BAW:0]    a_s      = a_nw_x[BAW:0];
 wire [FAW+14:0] a_nw_f   = {{(FAW+1){1'b0}}, a_nw};
-wire [RXB+1:0]  a_off2   = {2'b00, sel_off} + {1'b0, a_s};
-wire [RXB-1:0]  a_newoff = (a_off2 >= {1'b0, sel_size[RXB:0]}) ? (a_off2[RXB-1:0] - sel_size[RXB-1:0])
-                                                               : a_off2[RXB-1:0];
+wire [BAW+1:0]  a_off2   = {2'b00, sel_off} + {1'b0, a_s};
+wire [BAW-1:0]  a_newoff = (a_off2 >= {1'b0, sel_size}) ? (a_off2[BAW-1:0] - sel_size[BAW-1:0])
+                                                        : a_off2[BAW-1:0];
 wire [NV-1:0]   fr_rem_after = fr_rem_q & ~({{(NV-1){1'b0}}, 1'b1} << fr_v_q);
 
-// the taken frame (registered take) and the read offset after it
-wire [RXB:0]    t_start  = {1'b0, tk_base[RXB-1:0]} + {1'b0, tk_off};
-wire [RXB:0]    t_end    = {1'b0, tk_base[RXB-1:0]} + tk_size[RXB:0];
+// the taken frame (registered take) and the read offset after it (words)
+wire [BAW:0]    t_start  = {1'b0, tk_base} + {1'b0, tk_off};
+wire [BAW:0]    t_end    = {1'b0, tk_base} + tk_size;
 wire [13:0]     t_nw     = (tk_meta[15:2] - 14'd4 + WM1) >> LW;
-wire [RXB+14:0] t_nw_x   = {{(RXB+1){1'b0}}, t_nw};
-wire [RXB:0]    t_s      = t_nw_x[RXB:0] << LW;
-wire [RXB+1:0]  t_off2   = {2'b00, tk_off} + {1'b0, t_s};
-wire [RXB-1:0]  t_newoff = (t_off2 >= {1'b0, tk_size[RXB:0]}) ? (t_off2[RXB-1:0] - tk_size[RXB-1:0])
-                                                              : t_off2[RXB-1:0];
-wire [RXB:0]    t_nstart = {1'b0, tk_base[RXB-1:0]} + {1'b0, t_newoff};
+wire [BAW+14:0] t_nw_x   = {{(BAW+1){1'b0}}, t_nw};
+wire [BAW:0]    t_s      = t_nw_x[BAW:0];
+wire [BAW+1:0]  t_off2   = {2'b00, tk_off} + {1'b0, t_s};
+wire [BAW-1:0]  t_newoff = (t_off2 >= {1'b0, tk_size}) ? (t_off2[BAW-1:0] - tk_size[BAW-1:0])
+                                                       : t_off2[BAW-1:0];
+wire [BAW:0]    t_nstart = {1'b0, tk_base} + {1'b0, t_newoff};
 
 // ---------------------------------------------------------------- control
 wire w_cpl = w_valid_q && w_done_q;            // a copy completes this cycle
 wire cpl_tk   = w_cpl && w_v_q == tk_v_q;
-wire t_more   = (tk_stored > 16'd1) || cpl_tk;  // another frame stored after the taken one
-wire t_bypass = (tk_stored == 16'd1) && cpl_tk; // ... and it is completing now
+wire t_more   = (tk_stored > {{(SW-1){1'b0}}, 1'b1}) || cpl_tk;  // another frame stored after the taken one
+wire t_bypass = (tk_stored == {{(SW-1){1'b0}}, 1'b1}) && cpl_tk; // ... and it is completing now
 wire rf_issue = tk_q && t_more && !t_bypass;
 
 assign tk_valid = tk_q;
 assign tk_vnic  = tk_v_q;
-assign tk_addr  = t_start[RXB-1:LW];
-assign tk_wbase = tk_base[RXB-1:LW];
-assign tk_wend  = t_end[RXB:LW];
+assign tk_addr  = t_start[BAW-1:0];
+assign tk_wbase = tk_base;
+assign tk_wend  = t_end;
 assign tk_len   = tk_meta[15:2];
 assign tk_bcast = tk_meta[1];
 assign tk_mcast = tk_meta[0];
@@ -377,11 +385,11 @@ always @* begin
         nx_v_d = fr_v_q;
         nx_src_d = fr_start_q;
         nx_nw_d = a_nw_f[FAW:0];
-        nx_waddr_d = a_start[RXB-1:LW];
-        nx_wbase_d = sel_base[RXB-1:LW];
-        nx_wend_d = a_end[RXB:LW];
+        nx_waddr_d = a_start[BAW-1:0];
+        nx_wbase_d = sel_base;
+        nx_wend_d = a_end;
         nx_newoff_d = a_newoff;
-        nx_slot_d = a_start[RXB-1:6];
+        nx_slot_d = a_start[BAW-1:6-LW];
         nx_len_d = fr_len_q;
         nx_bc_d = fr_bc_q;
         nx_mc_d = fr_mc_q;
@@ -428,7 +436,7 @@ end
 
 // per-vNIC state
 wire [13:0] w_nw     = (w_meta_q[15:2] - 14'd4 + WM1) >> LW;
-wire [31:0] w_sbytes = {18'd0, w_nw} << LW;
+wire [BAW+14:0] w_nw_x = {{(BAW+1){1'b0}}, w_nw};
 // each event updates only its own vNIC's fields (in the order of the events
 // as one vNIC's fields see them; an index >= NUM_VNIC changes nothing); each
 // vNIC's fields are computed apart, at constant slices
@@ -445,12 +453,12 @@ always @* begin
     if (start || w_cpl || take_valid || tk_q || rf_q || cmd_commit || cmd_reset) begin
         for (pv = 0; pv < NV; pv = pv + 1) begin
             if (start && nx_v_q == pv[4:0])
-                wr_off_d[pv*RXB +: RXB] = nx_newoff_q;
+                wr_off_d[pv*BAW +: BAW] = nx_newoff_q;
             if (w_cpl && w_v_q == pv[4:0]) begin
-                stored_d[pv*16 +: 16] = stored_d[pv*16 +: 16] + 16'd1;
-                sbytes_d[pv*32 +: 32] = sbytes_d[pv*32 +: 32] + w_sbytes;
+                stored_d[pv*SW +: SW] = stored_d[pv*SW +: SW] + {{(SW-1){1'b0}}, 1'b1};
+                sbytes_d[pv*(BAW+1) +: BAW+1] = sbytes_d[pv*(BAW+1) +: BAW+1] + w_nw_x[BAW:0];
                 // a completion into an empty partition is the head
-                if (stored_q[pv*16 +: 16] == 16'd0) begin
+                if (stored_q[pv*SW +: SW] == {SW{1'b0}}) begin
                     hv_d[pv] = 1'b1;
                     hm_d[pv*16 +: 16] = w_meta_q;
                 end
@@ -458,9 +466,9 @@ always @* begin
             if (take_valid && take_vnic == pv[4:0])
                 hv_d[pv] = 1'b0;
             if (tk_q && tk_v_q == pv[4:0]) begin
-                stored_d[pv*16 +: 16] = stored_d[pv*16 +: 16] - 16'd1;
-                sbytes_d[pv*32 +: 32] = sbytes_d[pv*32 +: 32] - {{(31-RXB){1'b0}}, t_s};
-                rd_off_d[pv*RXB +: RXB] = t_newoff;
+                stored_d[pv*SW +: SW] = stored_d[pv*SW +: SW] - {{(SW-1){1'b0}}, 1'b1};
+                sbytes_d[pv*(BAW+1) +: BAW+1] = sbytes_d[pv*(BAW+1) +: BAW+1] - t_s;
+                rd_off_d[pv*BAW +: BAW] = t_newoff;
                 if (t_bypass) begin
                     hv_d[pv] = 1'b1;
                     hm_d[pv*16 +: 16] = w_meta_q;
@@ -471,13 +479,13 @@ always @* begin
                 hm_d[pv*16 +: 16] = meta_rd_data;
             end
             if (cmd_commit && cmd_vnic == pv[4:0] && rx_used[pv*32 +: 32] == 32'd0) begin
-                wr_off_d[pv*RXB +: RXB] = {RXB{1'b0}};
-                rd_off_d[pv*RXB +: RXB] = {RXB{1'b0}};
+                wr_off_d[pv*BAW +: BAW] = {BAW{1'b0}};
+                rd_off_d[pv*BAW +: BAW] = {BAW{1'b0}};
             end
             if (cmd_reset && cmd_vnic == pv[4:0]) begin
-                rd_off_d[pv*RXB +: RXB] = f_newoff;
-                stored_d[pv*16 +: 16] = 16'd0;
-                sbytes_d[pv*32 +: 32] = 32'd0;
+                rd_off_d[pv*BAW +: BAW] = f_newoff;
+                stored_d[pv*SW +: SW] = {SW{1'b0}};
+                sbytes_d[pv*(BAW+1) +: BAW+1] = {(BAW+1){1'b0}};
                 hv_d[pv] = 1'b0;
             end
         end
@@ -491,6 +499,21 @@ generate
         assign head_len[gv*14 +: 14] = hm_q[gv*16 + 2 +: 14];
     end
 endgenerate
+
+`ifndef SYNTHESIS
+// the bounds the narrow per-vNIC fields rest on (see "per vNIC" above)
+integer ck;
+always @(posedge clk) begin
+    for (ck = 0; ck < NV; ck = ck + 1)
+        if (!rst && (cfg_rx_base[ck*32 +: 6] != 6'd0 || cfg_rx_size[ck*32 +: 6] != 6'd0
+                     || {{(31-BAW){1'b0}}, sbytes_q[ck*(BAW+1) +: BAW+1]} > (32'd1 << BAW)
+                     || {{(32-SW){1'b0}}, stored_q[ck*SW +: SW]} > (32'd1 << (RXB - 6)))) begin
+            $display("vnic_rx_copy: vNIC %0d: RX_BASE/RX_SIZE not multiples of 64, or %0d stored words / %0d stored frames beyond the partition's bound",
+                     ck, sbytes_q[ck*(BAW+1) +: BAW+1], stored_q[ck*SW +: SW]);
+            $stop;
+        end
+end
+`endif
 
 // ---------------------------------------------------------------- RAMs
 vnic_ram_sdp #(
@@ -517,7 +540,7 @@ vnic_ram_sdp #(
     .wr_addr (w_slot_q),
     .wr_data (w_meta_q),
     .rd_en   (rf_issue),
-    .rd_addr (t_nstart[RXB-1:6]),
+    .rd_addr (t_nstart[BAW-1:6-LW]),
     .rd_data (meta_rd_data)
 );
 
@@ -531,10 +554,10 @@ always @(posedge clk) begin
         cp_act_q <= 1'b0;
         w_valid_q <= 1'b0;
         w_done_q <= 1'b0;
-        wr_off_q <= {NV*RXB{1'b0}};
-        rd_off_q <= {NV*RXB{1'b0}};
-        stored_q <= {NV*16{1'b0}};
-        sbytes_q <= {NV*32{1'b0}};
+        wr_off_q <= {NV*BAW{1'b0}};
+        rd_off_q <= {NV*BAW{1'b0}};
+        stored_q <= {NV*SW{1'b0}};
+        sbytes_q <= {NV*(BAW+1){1'b0}};
         hv_q <= {NV{1'b0}};
         tk_q <= 1'b0;
         rf_q <= 1'b0;
@@ -581,12 +604,10 @@ end
 
 // the queue cannot overflow (see the header); high bits of sizes and
 // addresses are beyond the buffer by the COMMIT range checks
-wire unused_ok = ^{1'b0, q_in_ready, sel_base[31:RXB], sel_size[31:RXB+1], a_off2[RXB+1],
-                   a_nw_x[RXB+14:RXB+1], a_nw_f[FAW+14:FAW+1], a_start[RXB], a_start[LW-1:0],
-                   a_end[LW-1:0], t_start[RXB], t_start[LW-1:0], t_end[LW-1:0],
-                   t_nw_x[RXB+14:RXB+1], t_off2[RXB+1], t_nstart[RXB], t_nstart[5:0],
-                   tk_base[31:RXB], tk_size[31:RXB+1], fl_size[31:RXB+1], fl_bytes[31:RXB+1],
-                   f_off2[RXB+1], q_fwords[FAW], 1'b0};
+wire unused_ok = ^{1'b0, q_in_ready, cfg_rx_base, cfg_rx_size, a_off2[BAW+1],
+                   a_nw_x[BAW+14:BAW+1], a_nw_f[FAW+14:FAW+1], a_start[BAW], t_start[BAW],
+                   t_nw_x[BAW+14:BAW+1], t_off2[BAW+1], t_nstart[BAW], t_nstart[5-LW:0],
+                   w_nw_x[BAW+14:BAW+1], f_off2[BAW+1], q_fwords[FAW], 1'b0};
 
 endmodule
 

@@ -37,7 +37,8 @@
  *
  * Completions: in grant order. When a frame's last data burst has its B
  * response (or at once for ERR_BUFLEN) the engine translates the descriptor's
- * bytes 8..15 (RX_DESC_ADDR fault if outside) and writes {buffer length, 0,
+ * bytes 8..15 (ring base, kept per vNIC as the prefetch last read it, + 16 *
+ * index; RX_DESC_ADDR fault if outside) and writes {buffer length, 0,
  * L-4, status} there; when that write's B response arrives HEAD advances
  * (RX_CPL), RX_FRAMES/RX_BYTES or DROP_BUFLEN count, and the ring's
  * moderation is told (cpl_*). SLVERR/DECERR on a data burst or completion
@@ -1032,11 +1033,31 @@ reg  [7:0]  c_rs_q, c_rs_d;
 reg  [63:0] c_fa_q, c_fa_d;
 reg         c_ok_q, c_ok_d;
 reg  [63:0] c_h_q, c_h_d;                 // host address of descriptor bytes 8..15
-reg  [63:0] cv_base;
-always @* begin
-    cv_base = 64'd0;
-    if (in_nv(ff_v)) cv_base = rxr_base[ff_v*64 +: 64];
+// the ring base of the head frame's vNIC, from a copy of the base that the
+// prefetch read in its last P_XL for that vNIC (vnic_copy_ram, read by
+// index), not from a NUM_VNIC-way multiplexer: the frame's descriptor was
+// fetched after RESET and a TAIL write locked the ring (RXR_BASE cannot change
+// until the next RESET, which waits until the vNIC has nothing in the engine),
+// so that P_XL read today's base (checked in simulation). A frame's vNIC is
+// always < NUM_VNIC (granted by the scheduler).
+wire [63:0] cv_base;
+vnic_copy_ram #(.DEPTH(NV), .AW(VF_W), .DW(64), .NUM_RD(1)) u_ring_base (
+    .clk (clk),
+    .rst (rst),
+    .we  (p_st_q == P_XL),
+    .wa  (p_v_q[VF_W-1:0]),
+    .wd  (pv_base),
+    .ra  (ff_v[VF_W-1:0]),
+    .rd  (cv_base)
+);
+`ifndef SYNTHESIS
+always @(posedge clk) begin
+    if (!rst && ff_valid && (!in_nv(ff_v) || (c_st_q == C_IDLE && c_ready && cv_base != rxr_base[ff_v*64 +: 64]))) begin
+        $display("vnic_rx_dma: vNIC %0d: head frame's vNIC out of range, or its ring base changed since the prefetch", ff_v);
+        $stop;
+    end
 end
+`endif
 wire [64:0] cx = xl(rw_gb[2*NUM_WIN*64 +: NUM_WIN*64], rw_hb[2*NUM_WIN*64 +: NUM_WIN*64],
                     rw_sz[2*NUM_WIN*32 +: NUM_WIN*32], c_g_q, 16'd16, 1'b1);
 wire        cx_ok = cx[64] && in_nv(ff_v);

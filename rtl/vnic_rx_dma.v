@@ -363,7 +363,7 @@ integer v_2, v_19, v_20, v_21, v_22;
 always @* begin
     for (v_2 = 0; v_2 < NV; v_2 = v_2 + 1)
         p_cand[v_2] = (rxr_size[v_2*4 +: 4] != 4'd0) && !halted[v_2] && !flr_v[v_2]
-                 && (fetch_q[v_2*16 +: 16] != (rxr_tail[v_2*16 +: 16] & ring_mask(rxr_size[v_2*4 +: 4])))
+                 && (fetch_q[v_2*16 +: 16] != rxr_tail[v_2*16 +: 16])
                  && ({1'b0, dcc_q[v_2*4 +: 4]} + {1'b0, dci_q[v_2*4 +: 4]} < 5'd8);
     pv_fetch = 16'd0; pv_tail = 16'd0; pv_size = 4'd0; pv_cnt = 4'd0; pv_infl = 4'd0;
     pv_base = 64'd0;
@@ -1243,7 +1243,28 @@ wire r_flt_done = !rd_act_q && jr_avail && ff_in_ready && jr_flt;
 // that name it (an index >= NUM_VNIC names none); several events of one cycle
 // add up. The new fetch index and HEAD are computed once, for the vNIC named.
 wire [15:0] p_fetch_nx = (pv_fetch + {13'd0, pb_n}) & pv_mask;
-wire [15:0] ci_idx_nx  = ci_idx + 16'd1;
+// (TAIL < 2^SIZE: a TAIL write beyond the ring is refused, and SIZE cannot
+// change while TAIL != 0, checked in simulation; so p_cand compares TAIL
+// unmasked.) HEAD after a completion: masked with the size of its vNIC,
+// selected once, not per vNIC.
+reg  [3:0]  ci_size;
+integer v_23;
+always @* begin
+    ci_size = 4'd0;
+    for (v_23 = 0; v_23 < NV; v_23 = v_23 + 1)
+        if (ci_v == v_23[4:0]) ci_size = rxr_size[v_23*4 +: 4];
+end
+wire [15:0] ci_idx_nx  = (ci_idx + 16'd1) & ring_mask(ci_size);
+`ifndef SYNTHESIS
+integer v_24;
+always @(posedge clk) begin
+    for (v_24 = 0; v_24 < NV; v_24 = v_24 + 1)
+        if (!rst && (rxr_tail[v_24*16 +: 16] & ~ring_mask(rxr_size[v_24*4 +: 4])) != 16'd0) begin
+            $display("vnic_rx_dma: vNIC %0d: TAIL beyond the ring", v_24);
+            $stop;
+        end
+end
+`endif
 always @* begin
     for (v_20 = 0; v_20 < NV; v_20 = v_20 + 1) begin
         fetch_d[v_20*16 +: 16] = fetch_q[v_20*16 +: 16];
@@ -1264,7 +1285,7 @@ always @* begin
         if (p_issue && p_v_q == v_20[4:0])
             fetch_d[v_20*16 +: 16] = p_fetch_nx;
         if (b_done && ci_v == v_20[4:0])
-            head_d[v_20*16 +: 16] = ci_idx_nx & ring_mask(rxr_size[v_20*4 +: 4]);
+            head_d[v_20*16 +: 16] = ci_idx_nx;
         if (cmd_reset && cmd_vnic == v_20[4:0]) begin
             fetch_d[v_20*16 +: 16] = 16'd0;
             head_d[v_20*16 +: 16] = 16'd0;

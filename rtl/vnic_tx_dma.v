@@ -259,21 +259,6 @@ function [RI-1:0] rmask;                 // ring index mask, 0 when there is no 
     end
 endfunction
 
-function [2:0] sat4;                     // min(x, 4)
-    input [RI:0] x;
-    begin
-        sat4 = (x > 4) ? 3'd4 : x[2:0];
-    end
-endfunction
-
-function [2:0] min3;
-    input [2:0] a;
-    input [2:0] b;
-    begin
-        min3 = (a < b) ? a : b;
-    end
-endfunction
-
 function [31:0] stx;                     // S_tx(n), bytes
     input [13:0] n;
     reg   [14:0] r;
@@ -323,10 +308,18 @@ always @(posedge clk)
     for (mv = 0; mv < NV; mv = mv + 1)
         mask_q[mv*RI +: RI] <= rmask(txr_size[mv*4 +: 4]);
 
-// per-vNIC conditions
+// per-vNIC conditions. Every ring index is inside its mask (each one is
+// written masked, and the mask changes only while they are all 0), and at
+// most 8 descriptors are fetched and not yet processed (a fetch takes at
+// most 8 - held); both are checked in simulation. So "on chip != use" is an
+// inequality, the distance to the ring end m - fet has no borrow (m & ~fet),
+// and the held count is the low 4 bits of fet - use.
 reg  [NV-1:0]    act, want_f, want_x, want_e;
 reg  [NV*RI-1:0] mask_v;
-reg  [RI-1:0]    m_, t_, unf_, held_;
+reg  [RI-1:0]    m_, t_, unf_, end_;
+reg  [3:0]       held_;
+reg  [1:0]       blk_;
+reg  [3:0]       ku_, kh_, kb_, ke_, kt_;  // "limit > i", i = 0..3 (thermometer codes)
 reg  [NV*3-1:0]  kf;                      // next fetch batch size per vNIC
 integer          v;
 always @* begin
@@ -334,22 +327,29 @@ always @* begin
         m_    = mask_q[v*RI +: RI];
         t_    = txr_tail[v*16 +: RI] & m_;
         unf_  = (t_ - fet_q[v*RI +: RI]) & m_;
-        held_ = (fet_q[v*RI +: RI] - use_q[v*RI +: RI]) & m_;
+        held_ = (fet_q[v*RI +: 4] - use_q[v*RI +: 4]) & m_[3:0];
+        end_  = m_ & ~fet_q[v*RI +: RI];
+        blk_  = txr_base[v*64 + 4 +: 2] + fet_q[v*RI +: 2];
         mask_v[v*RI +: RI] = m_;
         act[v] = cfg_enable[v] && !halted[v] && !stop_q[v] && !flt_q[v] && m_ != {RI{1'b0}}
                  && !(flr_req && cmd_vnic == v[4:0]);
-        want_f[v] = act[v] && !fbad_q[v] && unf_ != {RI{1'b0}} && held_ < 12'd8;
-        want_x[v] = act[v] && ((onc_q[v*RI +: RI] - use_q[v*RI +: RI]) & m_) != {RI{1'b0}};
+        want_f[v] = act[v] && !fbad_q[v] && unf_ != {RI{1'b0}} && !held_[3];
+        want_x[v] = act[v] && onc_q[v*RI +: RI] != use_q[v*RI +: RI];
         want_e[v] = act[v] && fbad_q[v] && use_q[v*RI +: RI] == fbi_q[v*RI +: RI];
         // size of v's next fetch batch, k = min(4, unfetched, 8 - held, to
         // the 64-byte boundary, to the ring end), from registers only: each
-        // limit saturated at 4 on its own, then a minimum of 3-bit values
-        // (the descriptor at index fet is at base + 16 fet: base is 16-byte
-        // aligned, so its bits [5:4] are base[5:4] + fet[1:0])
-        kf[v*3 +: 3] = min3(min3(sat4({1'b0, unf_}),
-                                 sat4({{(RI-3){1'b0}}, 4'd8} - {1'b0, held_})),
-                            min3(3'd4 - {1'b0, txr_base[v*64 + 4 +: 2] + fet_q[v*RI +: 2]},
-                                 sat4({1'b0, m_ - fet_q[v*RI +: RI]} + 1'b1)));
+        // limit as the thermometer code of min(limit, 4), their AND the
+        // minimum's (the descriptor at index fet is at base + 16 fet: base
+        // is 16-byte aligned, so its bits [5:4] are base[5:4] + fet[1:0])
+        ku_ = {|unf_[RI-1:2], |unf_[RI-1:2] || &unf_[1:0], |unf_[RI-1:1], |unf_};     // unfetched
+        kh_ = {!held_[3] && (!held_[2] || held_[1:0] == 2'd0),                          // 8 - held
+               !held_[3] && !(held_[2] && held_[1]),
+               !held_[3] && held_[2:0] != 3'd7,
+               !held_[3]};
+        kb_ = {blk_ == 2'd0, !blk_[1], blk_ != 2'd3, 1'b1};                             // 4 - blk
+        ke_ = {|end_[RI-1:2] || &end_[1:0], |end_[RI-1:1], |end_, 1'b1};               // m - fet + 1
+        kt_ = ku_ & kh_ & kb_ & ke_;
+        kf[v*3 +: 3] = {kt_[3], kt_[1] && !kt_[3], (kt_[0] && !kt_[1]) || (kt_[2] && !kt_[3])};
     end
 end
 wire unused_tail;
@@ -1381,6 +1381,17 @@ always @(posedge clk) begin
             (txr_tail[sv*16 +: 16] != 16'd0 || fet_q[sv*RI +: RI] != {RI{1'b0}} || use_q[sv*RI +: RI] != {RI{1'b0}} ||
              onc_q[sv*RI +: RI] != {RI{1'b0}} || hd_q[sv*RI +: RI] != {RI{1'b0}})) begin
             $display("vnic_tx_dma: vNIC %0d's ring SIZE changed while the ring is in use", sv);
+            $stop;
+        end
+end
+// every ring index inside its mask, and at most 8 descriptors fetched and
+// not yet processed (the per-vNIC conditions rest on both)
+always @(posedge clk) begin
+    for (sv = 0; sv < NV; sv = sv + 1)
+        if (!rst && (((fet_q[sv*RI +: RI] | use_q[sv*RI +: RI] | onc_q[sv*RI +: RI] | hd_q[sv*RI +: RI])
+                      & ~mask_q[sv*RI +: RI]) != {RI{1'b0}} ||
+                     ((fet_q[sv*RI +: RI] - use_q[sv*RI +: RI]) & mask_q[sv*RI +: RI]) > 12'd8)) begin
+            $display("vnic_tx_dma: vNIC %0d: a ring index outside its mask or more than 8 descriptors held", sv);
             $stop;
         end
 end

@@ -253,9 +253,23 @@ endgenerate
 
 // ---------------------------------------------------------------- helpers
 function [RI-1:0] rmask;                 // ring index mask, 0 when there is no ring
-    input [3:0] sz;
+    input [3:0] sz;                      // (2^sz - 1 for sz 1..12: bits below sz)
     begin
-        rmask = (sz == 4'd0 || sz > 4'd12) ? {RI{1'b0}} : ({{(RI-1){1'b0}}, 1'b1} << sz) - 1'b1;
+        case (sz)
+            4'd1:    rmask = 12'h001;
+            4'd2:    rmask = 12'h003;
+            4'd3:    rmask = 12'h007;
+            4'd4:    rmask = 12'h00F;
+            4'd5:    rmask = 12'h01F;
+            4'd6:    rmask = 12'h03F;
+            4'd7:    rmask = 12'h07F;
+            4'd8:    rmask = 12'h0FF;
+            4'd9:    rmask = 12'h1FF;
+            4'd10:   rmask = 12'h3FF;
+            4'd11:   rmask = 12'h7FF;
+            4'd12:   rmask = 12'hFFF;
+            default: rmask = 12'h000;
+        endcase
     end
 endfunction
 

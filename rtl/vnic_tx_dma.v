@@ -577,7 +577,7 @@ reg  [2:0]       ist_q, ist_d;
 reg              iop_q, iop_d;           // 0 fetch, 1 frame
 reg  [4:0]       iv_q, iv_d;
 reg  [4:0]       frr_q, frr_d, xrr_q, xrr_d;
-reg  [RI-1:0]    iidx_q, iidx_d;
+reg  [RI-1:0]    iidx_q, iidx_d;         // the descriptor index (fetch: fet, frame: use; fault: fbi)
 reg  [2:0]       ik_q, ik_d;             // descriptors in the fetch
 reg  [63:0]      ig_q, ig_d;             // guest address (descriptor block or buffer)
 reg  [13:0]      in_q, in_d;             // frame length
@@ -942,7 +942,7 @@ always @* begin
                     rq_n = {13'd0, ik_q};
                     for (v = 0; v < NV; v = v + 1)
                         if (iv_q == v[4:0])
-                            fet_d[v*RI +: RI] = (fet_q[v*RI +: RI] + {{(RI-3){1'b0}}, ik_q}) & mask_v[v*RI +: RI];
+                            fet_d[v*RI +: RI] = (iidx_q + {{(RI-3){1'b0}}, ik_q}) & mask_v[v*RI +: RI];
                     ist_d = I_IDLE;
                 end else begin
                     rq_t = T_DATA;
@@ -953,7 +953,7 @@ always @* begin
                     if (ibt_q == bl) begin
                         for (v = 0; v < NV; v = v + 1)
                             if (iv_q == v[4:0])
-                                use_d[v*RI +: RI] = (use_q[v*RI +: RI] + 1'b1) & mask_v[v*RI +: RI];
+                                use_d[v*RI +: RI] = (iidx_q + 1'b1) & mask_v[v*RI +: RI];
                         ist_d = I_IDLE;
                     end else begin
                         b4k = {2'd0, 13'd4096 - {1'b0, ih_d[11:WB], {WB{1'b0}}}} >> WB;
@@ -973,7 +973,7 @@ always @* begin
                 rq_n = irn_q;
                 for (v = 0; v < NV; v = v + 1)
                     if (iv_q == v[4:0])
-                        use_d[v*RI +: RI] = (use_q[v*RI +: RI] + 1'b1) & mask_v[v*RI +: RI];
+                        use_d[v*RI +: RI] = (iidx_q + 1'b1) & mask_v[v*RI +: RI];
                 ist_d = I_IDLE;
             end
         end
@@ -1397,6 +1397,16 @@ always @(posedge clk) begin
             $display("vnic_tx_dma: vNIC %0d's ring SIZE changed while the ring is in use", sv);
             $stop;
         end
+end
+// the issue engine's index is its vNIC's fet during a fetch and its use
+// during a frame (fet and use advance from iidx_q: a vNIC's indices change
+// only by its own operation, and RESET waits for flr_ready, which waits for
+// the operation)
+always @(posedge clk) begin
+    if (!rst && ist_q != I_IDLE && iidx_q != (iop_q ? use_q[iv_q[VB-1:0]*RI +: RI] : fet_q[iv_q[VB-1:0]*RI +: RI])) begin
+        $display("vnic_tx_dma: the issue engine's index %0d is not its vNIC %0d's", iidx_q, iv_q);
+        $stop;
+    end
 end
 // every ring index inside its mask, and at most 8 descriptors fetched and
 // not yet processed (the per-vNIC conditions rest on both)

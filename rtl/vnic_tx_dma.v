@@ -725,7 +725,7 @@ end
 reg  [4:0]   pick;
 reg  [63:0]  gq;
 reg  [RI-1:0] ix;
-reg  [RI-1:0] s_idx, s_use, s_fet;   // the picked vNIC's fields
+reg  [RI-1:0] s_use, s_fet;          // the picked vNIC's fields
 reg          e_go, f_go;
 reg  [1:0]   rq_t;
 reg  [15:0]  rq_n;
@@ -792,7 +792,7 @@ always @* begin
     push_v = 1'b0; push_n = 5'd0; push_l = 14'd0;
     sp_v = 1'b0; tl_v = 1'b0; cnt_n = cn_q;
     pinc = {NV*8{1'b0}}; pdec = {NV*8{1'b0}};
-    s_idx = {RI{1'b0}}; s_fet = {RI{1'b0}}; e_go = 1'b0; f_go = 1'b0; s_use = {RI{1'b0}}; s_fbr = 8'd0; s_mac = 48'd0; s_wbase = 64'd0;
+    s_fet = {RI{1'b0}}; e_go = 1'b0; f_go = 1'b0; s_use = {RI{1'b0}}; s_fbr = 8'd0; s_mac = 48'd0; s_wbase = 64'd0;
     pick = 5'd0; gq = 64'd0; ix = {RI{1'b0}}; kk = 3'd0;
     tot = 15'd0; bl = 15'd0; b4k = 15'd0;
     sz_v = 32'd0; us_v = 32'd0; need = 32'd0; nlen = 16'd0; mxn = {2'd0, g_max_frame} - 16'd4; txlen_bad = 1'b0;
@@ -812,17 +812,18 @@ always @* begin
             pick = rr_pick(e_go ? want_e : f_go ? want_f : want_x, f_go ? frr_q : xrr_q);
             xl_va = pick;
             // (every vNIC's descriptor address for this operation is added
-            // in parallel with the pick, which only selects it)
+            // in parallel with the pick, which only selects it). A fault
+            // report's descriptor fbi is the vNIC's use (want_e), so the
+            // index is fet for a fetch and use otherwise; the address is
+            // read only for a fault report or a fetch
             for (v = 0; v < NV; v = v + 1) begin
-                s_idx  = s_idx  | (fbi_q[v*RI +: RI] & {RI{pick == v[4:0]}});
                 s_fbr  = s_fbr  | (fbr_q[v*8 +: 8] & {8{pick == v[4:0]}});
                 s_fet  = s_fet  | (fet_q[v*RI +: RI] & {RI{pick == v[4:0]}});
                 s_use  = s_use  | (use_q[v*RI +: RI] & {RI{pick == v[4:0]}});
-                gq     = gq     | (desc_g(txr_base[v*64 +: 64],
-                                          e_go ? fbi_q[v*RI +: RI] : f_go ? fet_q[v*RI +: RI] : use_q[v*RI +: RI])
+                gq     = gq     | (desc_g(txr_base[v*64 +: 64], e_go ? use_q[v*RI +: RI] : fet_q[v*RI +: RI])
                                    & {64{pick == v[4:0]}});
             end
-            ix = e_go ? s_idx : f_go ? s_fet : s_use;
+            ix = f_go ? s_fet : s_use;
             if (e_go) begin
                 // report a descriptor that cannot be fetched, in ring order
                 rq_push = 1'b1;

@@ -1215,13 +1215,13 @@ always @* begin
                 for (v = 0; v < NV; v = v + 1)
                     s_wbase = s_wbase | (txr_base[v*64 +: 64] & {64{cv == v[4:0]}});
                 // the write-back address (bytes 8..15 of the descriptor):
-                // base + 16 idx + 8 in one add, beside base + 16 idx
-                if ({1'b0, cv} < NV[5:0]) begin
-                    wg_d = desc_g(s_wbase, ch[C_IDX +: RI]);
-                    xl_addr = s_wbase + {{(60-RI){1'b0}}, ch[C_IDX +: RI], 4'd8};
-                end else begin
-                    xl_addr = wg_q + 64'd8;
-                end
+                // base + 16 idx + 8, the same add as base + 16 idx with bit 3
+                // set (a ring with descriptors has a 16-byte aligned base:
+                // TAIL is refused otherwise, and BASE is locked from then on
+                // until RESET, which waits for the vNIC's completions; every
+                // completion's vNIC is below NV; both checked in simulation)
+                wg_d = desc_g(s_wbase, ch[C_IDX +: RI]);
+                xl_addr = {wg_d[63:4], 1'b1, wg_d[2:0]};
                 xl_req = 1'b1;
                 xl_who = 1'b1;
                 xl_len = 16'd8;
@@ -1406,6 +1406,14 @@ end
 always @(posedge clk) begin
     if (!rst && ist_q != I_IDLE && iidx_q != (iop_q ? use_q[iv_q[VB-1:0]*RI +: RI] : fet_q[iv_q[VB-1:0]*RI +: RI])) begin
         $display("vnic_tx_dma: the issue engine's index %0d is not its vNIC %0d's", iidx_q, iv_q);
+        $stop;
+    end
+end
+// a write-back's ring base is 16-byte aligned, and its vNIC is below NV
+always @(posedge clk) begin
+    if (!rst && wst_q == W_IDLE && !cq_empty && ({1'b0, ch[C_VNIC +: 5]} >= NV[5:0] ||
+                                                 txr_base[ch[C_VNIC +: VB]*64 + 3] != 1'b0)) begin
+        $display("vnic_tx_dma: write-back of vNIC %0d with ring base %h", ch[C_VNIC +: 5], txr_base[ch[C_VNIC +: VB]*64 +: 64]);
         $stop;
     end
 end

@@ -85,6 +85,17 @@ static int up(struct tb_t *t, struct tb_sys *s, const struct tb_sys_cfg *c)
     return 0;
 }
 
+/* Apply vNIC v's QoS spec and keep it in s; 0 on success, else a failed check. */
+static int update(struct tb_t *t, struct tb_sys *s, unsigned v, const struct vnic_qos_spec *sp)
+{
+    if (vnic_dev_update(s->dev, v, sp)) {
+        TB_CHECK(t, 0, "update vNIC %u: %s", v, vnic_dev_error(s->dev));
+        return -1;
+    }
+    s->spec[v] = *sp;
+    return 0;
+}
+
 static void finish(struct tb_t *t, struct tb_sys *s, struct expect *x, int all_gstat)
 {
     TB_CHECK(t, tb_sys_drain(s, 2000000) == 0, "did not drain in 2M cycles");
@@ -145,8 +156,7 @@ static void bcast_mcast(struct tb_t *t)
     for (unsigned v = 1; v < s.n; v += 2) {
         struct vnic_qos_spec sp = s.spec[v];
         sp.flags |= VNIC_QOS_MCAST;
-        TB_CHECK(t, vnic_dev_update(s.dev, v, &sp) == 0, "update vNIC %u: %s", v,
-                 vnic_dev_error(s.dev));
+        update(t, &s, v, &sp);
     }
     static const uint8_t bc[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
     static const uint8_t mc[6] = {0x01, 0x00, 0x5e, 0x01, 0x02, 0x03};
@@ -348,12 +358,10 @@ static void sched_buckets(struct tb_t *t)
             sp.guar_bps = 1000000000ull;
             sp.sch_burst = 64;
         }
-        if (vnic_dev_update(s.dev, v, &sp)) {
-            TB_CHECK(t, 0, "update vNIC %u: %s", v, vnic_dev_error(s.dev));
+        if (update(t, &s, v, &sp)) {
             tb_sys_down(&s);
             return;
         }
-        s.spec[v] = sp;
     }
     e->mem.cfg.p_w_stall = 0.5;
     struct vnic_prng r;
@@ -396,12 +404,10 @@ static void policer_edge(struct tb_t *t)
     sp.flags |= VNIC_QOS_NO_DMA_CEIL;
     sp.ceil_bps = 1000000000ull;
     sp.pol_burst = 1536;
-    if (vnic_dev_update(s.dev, 0, &sp)) {
-        TB_CHECK(t, 0, "update vNIC 0: %s", vnic_dev_error(s.dev));
+    if (update(t, &s, 0, &sp)) {
         tb_sys_down(&s);
         return;
     }
-    s.spec[0] = sp;
     struct vnic_prng r;
     vnic_prng_seed_stream(&r, t->o->seed, 79);
     uint8_t buf[2048];

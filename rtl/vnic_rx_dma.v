@@ -1296,16 +1296,28 @@ always @* begin
     end
 end
 
-// nothing of cmd_vnic left in the engine (RESET may take effect)
+// nothing of cmd_vnic left in the engine (RESET may take effect). Only the
+// command sequencer's S_FLR reads it, where flr_req takes cmd_vnic out of
+// elig: the RX scheduler cannot grant it then, and a grant of an earlier
+// cycle is in infl_q. So this cycle's grant is not looked at, and the
+// scheduler's decision does not run on into the RESET strobe (a simulation
+// check below).
 reg fi_busy;
 always @* begin
     fi_busy = 1'b0;
     if (in_nv(cmd_vnic) && (infl_q[cmd_vnic*8 +: 8] != 8'd0 || dci_q[cmd_vnic*4 +: 4] != 4'd0))
         fi_busy = 1'b1;
     if (p_st_q != P_IDLE && p_v_q == cmd_vnic) fi_busy = 1'b1;
-    if (grant_valid && grant_vnic == cmd_vnic) fi_busy = 1'b1;
 end
 assign flr_idle = !fi_busy;
+`ifndef SYNTHESIS
+always @(posedge clk) begin
+    if (!rst && flr_req && grant_valid && grant_vnic == cmd_vnic) begin
+        $display("vnic_rx_dma: vNIC %0d granted while its RESET waits (flr_idle would miss it)", cmd_vnic);
+        $stop;
+    end
+end
+`endif
 
 // ================================================================ registers
 always @(posedge clk) begin

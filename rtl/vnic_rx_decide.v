@@ -184,7 +184,8 @@ always @* begin
 end
 
 reg  [3:0]    wire_v;
-reg  [NV-1:0] cand, dest, acc;
+reg           wire_ok;                    // wire_v == WV_OK before NOMATCH, as one AND
+reg  [NV-1:0] cand, dest, dest_m, acc;
 reg  [2*NV-1:0] outc;
 reg           cls_none;
 reg  [NV-1:0] def_hit;
@@ -197,6 +198,10 @@ always @* begin
     else if (dec_len > {18'd0, g_max_frame}) wire_v = WV_OVER;
     else if (dec_fcs_bad)    wire_v = WV_FCS;
     else                     wire_v = WV_OK;
+    // the same verdict without its reason: the accept path does not wait on
+    // the priority order of the reasons (only the report and the counters do)
+    wire_ok = dec_fifo_ok && g_rx_en && !dec_macerr && !dec_tkeep && !dec_runt &&
+              !(dec_len > {18'd0, g_max_frame}) && !dec_fcs_bad;
 
     for (v_1 = 0; v_1 < NV; v_1 = v_1 + 1) begin
         cand[v_1] = cfg_flags[v_1*7 + 0];
@@ -210,6 +215,7 @@ always @* begin
     end
     cls_none = (dest == {NV{1'b0}});
     if (cls_none) dest = def_hit;
+    dest_m = dest;                          // the classification alone
     if (wire_v == WV_OK && dest == {NV{1'b0}}) wire_v = WV_NOMATCH;
     if (wire_v != WV_OK) dest = {NV{1'b0}};
 
@@ -221,8 +227,9 @@ always @* begin
             outc[2*v_1 +: 2] = 2'd2;
         else if ($signed(room[v_1*34 +: 34]) < $signed({19'd0, s_len}))
             outc[2*v_1 +: 2] = 2'd3;
+        // dest[v] = wire_ok && dest_m[v] (an empty dest_m is NOMATCH, no copy)
+        acc[v_1] = dec_valid && wire_ok && dest_m[v_1] && outc[2*v_1 +: 2] == 2'd0;
         if (!dest[v_1]) outc[2*v_1 +: 2] = 2'd0;
-        acc[v_1] = dec_valid && dest[v_1] && outc[2*v_1 +: 2] == 2'd0;
     end
 end
 
@@ -304,7 +311,18 @@ always @(posedge clk) begin
                 $display("vnic_rx_decide: vNIC %0d's policer read in the cycle after its charge", v_6);
                 $stop;
             end
+    // the flat accept against the verdict with its reasons
+    if (!rst && (wire_ok != (wire_v == WV_OK || wire_v == WV_NOMATCH) || acc != ({NV{dec_valid}} & dest & ~outc_nz))) begin
+        $display("vnic_rx_decide: accept mask %b differs from the verdict's (wire %0d, dest %b)", acc, wire_v, dest);
+        $stop;
+    end
 end
+// copies that the halted, policer or room checks refuse (outc != 0)
+reg [NV-1:0] outc_nz;
+integer v_7;
+always @*
+    for (v_7 = 0; v_7 < NV; v_7 = v_7 + 1)
+        outc_nz[v_7] = outc[2*v_7 +: 2] != 2'd0;
 `endif
 
 always @(posedge clk) begin

@@ -181,7 +181,9 @@ reg [NV*UW-1:0] ua, qa;                     // ... and after end
 reg [BA:0]      kp, k_szw, k_dw;            // end_vnic: position after a kept frame
 reg [BA:0]      c_p, c_szw, c_q0w, fp;      // cmd_vnic: position, after a flush
 reg [UW-1:0]    c_u0, c_q0, c_d0, c_e, c_ed, fu;
-reg             k_go, c_end, c_zero;
+reg [NV*UW-1:0] un0a;                       // used after sent only (no reservation)
+reg [UW-1:0]    c_un0, c_rs;                // cmd_vnic: that level; its reservation's S
+reg             k_go, c_end, c_zero, c_res;
 always @* begin
     // end_vnic's position after a kept frame
     k_szw = {(BA+1){1'b0}};
@@ -204,8 +206,9 @@ always @* begin
     for (v = 0; v < NV; v = v + 1) begin
         u = used_q[v*UW +: UW];
         q = qb_q[v*UW +: UW];
-        if (res_valid && res_vnic == v[4:0]) u = u + stx(res_len);
         if (sent_valid && sent_vnic == v[4:0]) u = u - stx(sent_len);
+        un0a[v*UW +: UW] = u;
+        if (res_valid && res_vnic == v[4:0]) u = u + stx(res_len);
         if (gnt_valid && gnt_vnic == v[4:0]) q = q - stx(gnt_len);
         u0a[v*UW +: UW] = u;
         q0a[v*UW +: UW] = q;
@@ -218,19 +221,28 @@ always @* begin
     end
 
     // cmd_vnic: flush (queued frames discarded), restart when empty
-    c_u0 = {UW{1'b0}};
-    c_q0 = {UW{1'b0}};
+    // The TX DMA's reservation of this cycle (the end of its issue logic)
+    // enters the command's results last: as one add to the flushed level,
+    // and as "not zero" (a reservation of cmd_vnic is S >= W bytes on top of
+    // a level that does not go below 0, so the level cannot become 0; a
+    // simulation check compares with the full form).
+    c_u0  = {UW{1'b0}};
+    c_un0 = {UW{1'b0}};
+    c_q0  = {UW{1'b0}};
     for (v = 0; v < NV; v = v + 1)
         if (cmd_vnic == v[4:0]) begin
-            c_u0 = u0a[v*UW +: UW];
-            c_q0 = q0a[v*UW +: UW];
+            c_u0  = u0a[v*UW +: UW];
+            c_un0 = un0a[v*UW +: UW];
+            c_q0  = q0a[v*UW +: UW];
         end
+    c_res  = res_valid && res_vnic == cmd_vnic;
+    c_rs   = c_res ? stx(res_len) : {UW{1'b0}};
     c_end  = end_valid && end_vnic == cmd_vnic;
     c_e    = c_end ? se : {UW{1'b0}};                  // leaves c_u - c_q
     c_ed   = (c_end && !end_keep) ? se : {UW{1'b0}};   // leaves c_u
-    c_d0   = c_u0 - c_q0;
-    fu     = c_d0 - c_e;                               // used after a flush
-    c_zero = cmd_flush ? (c_d0 == c_e) : (c_u0 == c_ed);
+    c_d0   = c_un0 - c_q0;                             // (without the reservation)
+    fu     = c_d0 - c_e + c_rs;                        // used after a flush
+    c_zero = !c_res && (cmd_flush ? (c_d0 == c_e) : (c_un0 == c_ed));
     c_q0w  = c_q0[WB +: BA+1];
     fp     = (c_p >= c_q0w) ? c_p - c_q0w : c_p + c_szw - c_q0w;
 
@@ -251,6 +263,18 @@ always @* begin
 end
 
 wire unused_fp = ^{fp[BA], se[WB-1:0]};   // (S_tx is whole words)
+
+`ifndef SYNTHESIS
+// the command's results against their form with the reservation inside the
+// levels (c_u0); c_u0 is for this check only
+always @(posedge clk) begin
+    if (!rst && ((cmd_flush && fu != c_u0 - c_q0 - c_e) ||
+                 (cmd_init && c_zero != (cmd_flush ? (c_u0 - c_q0 == c_e) : (c_u0 == c_ed))))) begin
+        $display("vnic_tx_buf: command on vNIC %0d: flushed level or restart differs from the full form", cmd_vnic);
+        $stop;
+    end
+end
+`endif
 
 always @(posedge clk) begin
     if (rst) begin

@@ -24,7 +24,10 @@
 #   depth       depth.py on a hand-made netlist (flip-flop -> LUT4 -> PFUMX
 #               -> LUT4 -> two-cell carry chain -> flip-flop, beside a
 #               one-LUT path): each register input's depth, the deepest
-#               path's nets in order, the registers ranked.
+#               path's nets in order, the registers ranked;
+#   rtlpath     rtlpath.py (with Yosys) on a two-module design: the longest
+#               path's source lines in order (a flattened cell at its own
+#               line), a direct wire, no path, a TO that is not a register.
 # Prints one line per case and `N passed, N failed`; exits non-zero on any
 # failure.
 set -uo pipefail
@@ -317,6 +320,46 @@ if [ "$(grep -Eo '^ +[0-9.]+  r_[a-z]+' <<<"$out" | awk '{print $2}' | tr '\n' '
 else
     fail "depth: ranking wrong: $out"
 fi
+
+# ---------------------------------------------------------------- rtlpath.py
+# a_q -> (sub: + 1) -> == 5 -> and with c_q -> b_q; beside it a_q -> d_q
+# directly and c_q -> b_q through one AND: the longest path from a_q to b_q
+# runs through the sub-block's add (its own line, not its instantiation's)
+mkdir -p "$W/rp"
+cat > "$W/rp/rp.v" <<'EOF'
+module rp_sub (input wire [3:0] x, output wire [3:0] y);
+assign y = x + 4'd1;
+endmodule
+module rp_top (input wire clk, input wire [3:0] in, input wire c_in, output reg b_q, output reg [3:0] d_q);
+reg [3:0] a_q;
+reg       c_q;
+wire [3:0] s;
+rp_sub u_sub (
+    .x (a_q),
+    .y (s)
+);
+wire hit = (s == 4'd5);
+always @(posedge clk) begin
+    a_q <= in;
+    c_q <= c_in;
+    b_q <= hit && c_q;
+    d_q <= a_q;
+end
+endmodule
+EOF
+out=$(${PYTHON:-python3} fpga/scripts/rtlpath.py --sources "$W/rp/rp.v" --top rp_top --out "$W/rp" a_q b_q 2>&1)
+rows=$(grep -Eo 'rp\.v:[0-9]+' <<<"$out" | tr '\n' ' ')
+if grep -q 'longest: 3 cells' <<<"$out" && [ "$rows" = "rp.v:2 rp.v:12 rp.v:16 " ]; then
+    ok "rtlpath: the longest path's source lines in order, through the sub-block's own line"
+else
+    fail "rtlpath: path wrong ($rows): $out"
+fi
+out=$(${PYTHON:-python3} fpga/scripts/rtlpath.py --netlist "$W/rp/coarse.json" a_q d_q 2>&1)
+if grep -q 'a direct connection, no logic' <<<"$out"; then ok "rtlpath: a register to register wire"; else fail "rtlpath: direct wrong: $out"; fi
+out=$(${PYTHON:-python3} fpga/scripts/rtlpath.py --netlist "$W/rp/coarse.json" c_q a_q 2>&1)
+if grep -q '  no path' <<<"$out"; then ok "rtlpath: no path between unconnected registers"; else fail "rtlpath: no-path wrong: $out"; fi
+out=$(${PYTHON:-python3} fpga/scripts/rtlpath.py --netlist "$W/rp/coarse.json" a_q hit 2>&1)
+if grep -q 'is not driven by a register' <<<"$out"; then ok "rtlpath: TO must be a register"; else fail "rtlpath: TO check wrong: $out"; fi
 
 echo "test_flow: flow.sh with stand-in tools"
 echo "$passed passed, $failed failed"

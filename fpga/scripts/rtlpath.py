@@ -108,6 +108,24 @@ class Netlist:
             if (c['port_directions'].get(p) == 'output') == out:
                 yield p, [b for b in bits if not isinstance(b, str)]
 
+    def reach(self, bits, forward):
+        """The logic cells reached from these bits (forward: the cells they
+        feed, and on; else the cells driving them, and back), not passing a
+        register."""
+        cells, seen, stack = set(), set(bits), list(bits)
+        while stack:
+            b = stack.pop()
+            for cn in (self.sinks[b] if forward else [self.drv[b]] if b in self.drv else []):
+                if cn in cells or self.seq(cn):
+                    continue
+                cells.add(cn)
+                for _, nbits in self.ports(cn, forward):
+                    for nb in nbits:
+                        if nb not in seen:
+                            seen.add(nb)
+                            stack.append(nb)
+        return cells
+
     def wire_bits(self, name):
         if name not in self.names:
             near = sorted(n for n in self.names if n.endswith(name.split('.')[-1]))[:8]
@@ -151,29 +169,9 @@ def main():
         sys.exit(f'rtlpath.py: {args.to} is not driven by a register')
 
     # forward from FROM's bits, backward from TO's inputs, through logic only
-    fwd, seen, stack = set(), set(src_bits), list(src_bits)
-    while stack:
-        for cn in n.sinks[stack.pop()]:
-            if cn in fwd or n.seq(cn):
-                continue
-            fwd.add(cn)
-            for _, bits in n.ports(cn, True):
-                for b in bits:
-                    if b not in seen:
-                        seen.add(b)
-                        stack.append(b)
-    bwd, stack = set(), [b for d in dst for p, bits in n.ports(d, False) if p != 'CLK' for b in bits]
-    seen = set(stack)
-    while stack:
-        cn = n.drv.get(stack.pop())
-        if cn is None or cn in bwd or n.seq(cn):
-            continue
-        bwd.add(cn)
-        for _, bits in n.ports(cn, False):
-            for b in bits:
-                if b not in seen:
-                    seen.add(b)
-                    stack.append(b)
+    fwd = n.reach(src_bits, forward=True)
+    bwd = n.reach([b for d in dst for p, bits in n.ports(d, False) if p != 'CLK' for b in bits],
+                  forward=False)
     on = fwd & bwd
     print(f'rtlpath.py: {args.frm} -> {args.to}: {len(on)} cells on paths '
           f'({len(fwd)} reachable from {args.frm}, {len(bwd)} reaching {args.to})')

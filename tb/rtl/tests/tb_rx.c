@@ -85,11 +85,13 @@ static int up(struct tb_t *t, struct tb_sys *s, const struct tb_sys_cfg *c)
     return 0;
 }
 
-/* Apply vNIC v's QoS spec and keep it in s; 0 on success, else a failed check. */
+/* Apply vNIC v's QoS spec and keep it in s; 0 on success, else a failed
+ * check and the system taken down (the case returns). */
 static int update(struct tb_t *t, struct tb_sys *s, unsigned v, const struct vnic_qos_spec *sp)
 {
     if (vnic_dev_update(s->dev, v, sp)) {
         TB_CHECK(t, 0, "update vNIC %u: %s", v, vnic_dev_error(s->dev));
+        tb_sys_down(s);
         return -1;
     }
     s->spec[v] = *sp;
@@ -156,7 +158,8 @@ static void bcast_mcast(struct tb_t *t)
     for (unsigned v = 1; v < s.n; v += 2) {
         struct vnic_qos_spec sp = s.spec[v];
         sp.flags |= VNIC_QOS_MCAST;
-        update(t, &s, v, &sp);
+        if (update(t, &s, v, &sp))
+            return;
     }
     static const uint8_t bc[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
     static const uint8_t mc[6] = {0x01, 0x00, 0x5e, 0x01, 0x02, 0x03};
@@ -358,10 +361,8 @@ static void sched_buckets(struct tb_t *t)
             sp.guar_bps = 1000000000ull;
             sp.sch_burst = 64;
         }
-        if (update(t, &s, v, &sp)) {
-            tb_sys_down(&s);
+        if (update(t, &s, v, &sp))
             return;
-        }
     }
     e->mem.cfg.p_w_stall = 0.5;
     struct vnic_prng r;
@@ -404,10 +405,8 @@ static void policer_edge(struct tb_t *t)
     sp.flags |= VNIC_QOS_NO_DMA_CEIL;
     sp.ceil_bps = 1000000000ull;
     sp.pol_burst = 1536;
-    if (update(t, &s, 0, &sp)) {
-        tb_sys_down(&s);
+    if (update(t, &s, 0, &sp))
         return;
-    }
     struct vnic_prng r;
     vnic_prng_seed_stream(&r, t->o->seed, 79);
     uint8_t buf[2048];

@@ -241,8 +241,12 @@ always @* begin
     c_e    = c_end ? se : {UW{1'b0}};                  // leaves c_u - c_q
     c_ed   = (c_end && !end_keep) ? se : {UW{1'b0}};   // leaves c_u
     c_d0   = c_un0 - c_q0;                             // (without the reservation)
-    fu     = c_d0 - c_e + c_rs;                        // used after a flush
-    c_zero = !c_res && (cmd_flush ? (c_d0 == c_e) : (c_un0 == c_ed));
+    // The landing's frame end of this cycle (c_end, end_keep: the end of the
+    // TX DMA's landing logic) only selects between results computed with and
+    // without it (c_e and c_ed are for the check below)
+    fu     = (c_end ? c_d0 - se : c_d0) + c_rs;        // used after a flush
+    c_zero = !c_res && (cmd_flush ? (c_end ? c_d0 == se : c_d0 == {UW{1'b0}})
+                                  : ((c_end && !end_keep) ? c_un0 == se : c_un0 == {UW{1'b0}}));
     c_q0w  = c_q0[WB +: BA+1];
     fp     = (c_p >= c_q0w) ? c_p - c_q0w : c_p + c_szw - c_q0w;
 

@@ -15,16 +15,19 @@
  * (req_valid, req_tag, guest address, length). Each requester shows its
  * vNIC every cycle, whether it asks or not (req_vnic0, req_vnic1), and each
  * has its own read port of the window copy: the windows of both vNICs are
- * read in parallel and the tag only selects between them. A requester's
- * vNIC is therefore ready before it has decided to ask, and the decision
- * (which can be late in the cycle) does not reach the copy's read address.
+ * read and registered in parallel, and the registered tag selects between
+ * them in the next cycle. A requester's vNIC is therefore ready before it
+ * has decided to ask, and the decision (which can be late in the cycle:
+ * the write-back asks only when the issue engine does not) reaches neither
+ * the copy's read address nor the window registers' inputs, only the
+ * request's own registers.
  *
- * Two registered stages: the request and the requesting vNIC's windows
- * (their bits 12 and up, all the check uses) are registered in the request
+ * Two registered stages: the request and both requesters' windows (their
+ * bits 12 and up, all the check uses) are registered in the request
  * cycle, so the answer is against the windows of that cycle; the
- * translation runs on those registers in the next cycle and its answer is
- * registered: rsp_valid two cycles after req_valid, with rsp_ok, the host
- * address and the tag. Latency 2 cycles, throughput 1 per cycle.
+ * translation runs on the tag's windows in the next cycle and its answer
+ * is registered: rsp_valid two cycles after req_valid, with rsp_ok, the
+ * host address and the tag. Latency 2 cycles, throughput 1 per cycle.
  */
 module vnic_tx_xlate #(
     parameter integer NUM_VNIC = 8,       // number of vNICs, 1..32
@@ -89,11 +92,13 @@ vnic_win_ram #(.NUM_VNIC(NUM_VNIC), .NUM_WIN(NUM_WIN), .VW(VB), .NUM_RD(2)) u_wi
 );
 
 // ---------------------------------------------------------------- stage 1: request and windows
-reg                  v1_q, t1_q, in1_q;
-reg [63:0]           g1_q;
-reg [15:0]           l1_q;
-reg [NUM_WIN*64-1:0] gb1_q, hb1_q;
-reg [NUM_WIN*32-1:0] sz1_q;
+// (both read ports' windows and in-range flags: index 0 / 1 = requester)
+reg                    v1_q, t1_q;
+reg [1:0]              in1_q;
+reg [63:0]             g1_q;
+reg [15:0]             l1_q;
+reg [2*NUM_WIN*64-1:0] gb1_q, hb1_q;
+reg [2*NUM_WIN*32-1:0] sz1_q;
 always @(posedge clk) begin
     if (rst) begin
         v1_q <= 1'b0;
@@ -101,23 +106,27 @@ always @(posedge clk) begin
         v1_q <= req_valid;
     end
     t1_q  <= req_tag;
-    in1_q <= ({1'b0, req_tag ? req_vnic1 : req_vnic0} < NV_32[5:0]);
+    in1_q <= {({1'b0, req_vnic1} < NV_32[5:0]), ({1'b0, req_vnic0} < NV_32[5:0])};
     g1_q  <= req_addr;
     l1_q  <= req_len;
-    gb1_q <= req_tag ? gb[NUM_WIN*64 +: NUM_WIN*64] : gb[0 +: NUM_WIN*64];
-    hb1_q <= req_tag ? hb[NUM_WIN*64 +: NUM_WIN*64] : hb[0 +: NUM_WIN*64];
-    sz1_q <= req_tag ? sz[NUM_WIN*32 +: NUM_WIN*32] : sz[0 +: NUM_WIN*32];
+    gb1_q <= gb;
+    hb1_q <= hb;
+    sz1_q <= sz;
 end
 
 // ---------------------------------------------------------------- stage 2: translation
+wire [NUM_WIN*64-1:0] gb2 = t1_q ? gb1_q[NUM_WIN*64 +: NUM_WIN*64] : gb1_q[0 +: NUM_WIN*64];
+wire [NUM_WIN*64-1:0] hb2 = t1_q ? hb1_q[NUM_WIN*64 +: NUM_WIN*64] : hb1_q[0 +: NUM_WIN*64];
+wire [NUM_WIN*32-1:0] sz2 = t1_q ? sz1_q[NUM_WIN*32 +: NUM_WIN*32] : sz1_q[0 +: NUM_WIN*32];
+wire                  in2 = in1_q[t1_q];
 wire        ok_d;
 wire [63:0] ha_d;
 vnic_dma_xlate #(
     .NUM_WIN (NUM_WIN)
 ) u_xlate (
-    .win_gbase (gb1_q),
-    .win_hbase (hb1_q),
-    .win_size  (sz1_q),
+    .win_gbase (gb2),
+    .win_hbase (hb2),
+    .win_size  (sz2),
     .g         (g1_q),
     .len       (l1_q),
     .ok        (ok_d),
@@ -135,8 +144,8 @@ always @(posedge clk) begin
     end else begin
         vld_q <= v1_q;
         tag_q <= t1_q;
-        ok_q  <= ok_d && in1_q;
-        ha_q  <= in1_q ? ha_d : 64'd0;
+        ok_q  <= ok_d && in2;
+        ha_q  <= in2 ? ha_d : 64'd0;
     end
 end
 

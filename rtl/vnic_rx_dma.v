@@ -419,6 +419,11 @@ wire [2:0]  pb_toend4 = (pb_toend > 17'd4) ? 3'd4 : pb_toend[2:0];
 wire [2:0]  pb_m1 = (pb_room4 < pb_to64) ? pb_room4 : pb_to64;
 wire [2:0]  pb_m2 = (pb_toend4 < pb_avail4) ? pb_toend4 : pb_avail4;
 wire [2:0]  pb_n  = (pb_m2 < pb_m1) ? pb_m2 : pb_m1;
+// the batch is not empty iff the cache has room and a descriptor is posted:
+// the ring-end and 64-byte limits are never 0 (the fetch index is inside
+// the ring, the boundary is 1 to 4 slots away), so the issue decision does
+// not wait for the minimum (a simulation check compares with pb_n != 0)
+wire        pb_any = (pb_room != 4'd0) && (pb_avail != 16'd0);
 // AR of the batch: aligned address, beats = ceil((off + 16 n) / W)
 wire [LW-1:0] pb_off  = p_h_q[LW-1:0];
 wire [7:0]    pb_bytes = {1'b0, pb_n, 4'd0} + {{(8-LW){1'b0}}, pb_off};
@@ -458,7 +463,7 @@ always @* begin
                 p_st_d = P_IDLE;
             end else if (!p_ok_q) begin
                 p_st_d = P_FAULT;
-            end else if (!ar_v_q && !ro_full && pb_n != 3'd0) begin
+            end else if (!ar_v_q && !ro_full && pb_any) begin
                 ar_v_d = 1'b1;
                 ar_a_d = p_h_q[HOST_AW-1:0] & ~{{(HOST_AW-LW){1'b0}}, {LW{1'b1}}};
                 ar_l_d = pb_beats - 8'd1;
@@ -467,7 +472,7 @@ always @* begin
                 ro_wp_d = ro_wp_q + {{RO_AW{1'b0}}, 1'b1};
                 p_ptr_d = (p_v_q == NVM1) ? 5'd0 : p_v_q + 5'd1;
                 p_st_d = P_IDLE;
-            end else if (pb_n == 3'd0) begin
+            end else if (!pb_any) begin
                 p_st_d = P_IDLE;
             end
         end
@@ -476,7 +481,15 @@ always @* begin
         end
     endcase
 end
-wire p_issue = (p_st_q == P_ISSUE) && p_n_q != 3'd0 && p_ok_now && p_ok_q && !ar_v_q && !ro_full && pb_n != 3'd0;
+wire p_issue = (p_st_q == P_ISSUE) && p_n_q != 3'd0 && p_ok_now && p_ok_q && !ar_v_q && !ro_full && pb_any;
+`ifndef SYNTHESIS
+always @(posedge clk) begin
+    if (!rst && p_st_q == P_ISSUE && pb_any != (pb_n != 3'd0)) begin
+        $display("vnic_rx_dma: vNIC %0d: prefetch batch of %0d descriptors, but pb_any = %0d", p_v_q, pb_n, pb_any);
+        $stop;
+    end
+end
+`endif
 
 assign m_axi_arid    = {ID_W{1'b0}};
 assign m_axi_aruser  = ar_u_q;

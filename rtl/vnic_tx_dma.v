@@ -748,6 +748,7 @@ reg  [11:0]  widx;
 reg  [11:0]  fbase;                       // the frame's beats before this one (0 on its first)
 reg          wgo;
 reg  [47:0]  sa_n;
+reg  [5:0]   sa_ne;                       // source MAC byte 6 + i differs from the vNIC's MAC
 reg  [1:0]   slot;
 reg          more;
 reg  [127:0] dslot;
@@ -1129,14 +1130,25 @@ always @* begin
         endcase
     end
 
-    // data words into the partition, bytes 6..11 kept
+    // data words into the partition, bytes 6..11 kept. The source MAC
+    // against the vNIC's (AND-OR by rv): each byte is compared both as kept
+    // and as this word's byte, and whether the word lands there (the deep
+    // part, widx and wgo) only selects (|sa_ne = sa_n != s_mac; a
+    // simulation check compares them)
+    for (v = 0; v < NV; v = v + 1)
+        s_mac = s_mac | (cfg_mac[v*48 +: 48] & {48{rv == v[4:0]}});
+    for (b = 6; b < 12; b = b + 1)
+        sa_ne[b - 6] = sa_n[(11 - b)*8 +: 8] != s_mac[(11 - b)*8 +: 8];
     if (wgo && (tail_q || rtyp == T_DATA)) begin
         wr_v = 1'b1;
         wr_n = rv;
         wr_i = to_off(widx);
         wr_dat = word;
         for (b = 6; b < 12; b = b + 1)
-            if ((b < W) ? (widx == 12'd0) : (widx == 12'd1)) sa_n[(11 - b)*8 +: 8] = word[(b % W)*8 +: 8];
+            if ((b < W) ? (widx == 12'd0) : (widx == 12'd1)) begin
+                sa_n[(11 - b)*8 +: 8] = word[(b % W)*8 +: 8];
+                sa_ne[b - 6] = word[(b % W)*8 +: 8] != s_mac[(11 - b)*8 +: 8];
+            end
         sa_d = sa_n;
     end
     if (fin) begin
@@ -1145,9 +1157,7 @@ always @* begin
         end_v = 1'b1;
         end_n = rv;
         end_l = rn;
-        // the vNIC's antispoof flag and MAC first (AND-OR), then one outcome
-        for (v = 0; v < NV; v = v + 1)
-            s_mac = s_mac | (cfg_mac[v*48 +: 48] & {48{rv == v[4:0]}});
+        // one outcome (the vNIC's MAC compared above)
         if ({1'b0, rv} < NV[5:0]) begin
             if (dead) begin
                 drop_v = 1'b1;
@@ -1161,7 +1171,7 @@ always @* begin
                 pfla_d = fin_tail ? tr_q[R_ADDR +: 64] : rh[R_ADDR +: 64];
                 flt_d = flt_d | onehot(rv);
                 stop_d = stop_d | onehot(rv);
-            end else if (bit_of(cfg_antispoof, rv) && sa_n != s_mac) begin
+            end else if (bit_of(cfg_antispoof, rv) && |sa_ne) begin
                 drop_v = 1'b1;
                 drop_n = rv;
                 cq_push = 1'b1;
@@ -1387,6 +1397,14 @@ always @(posedge clk) begin
 end
 
 `ifndef SYNTHESIS
+// the per-byte source MAC test against the whole-address form
+always @(posedge clk) begin
+    if (!rst && fin && (|sa_ne) != (sa_n != s_mac)) begin
+        $display("vnic_tx_dma: vNIC %0d: source MAC test %0d, but %h vs %h", rv, |sa_ne, sa_n, s_mac);
+        $stop;
+    end
+end
+
 // a ring whose mask is one cycle old (SIZE written last cycle) has TAIL 0
 // and all its indices 0 (see mask_q)
 integer sv;

@@ -7,8 +7,8 @@
 #   make fpga-ecpix5        LambdaConcept ECPIX-5 board top (LFE5UM5G-85F), default
 #                           configuration with 2 vNICs
 #   make fpga-ecp5-85f      vnic_top, default configuration, LFE5U-85F, out of
-#                           context: fits (85 %) but router2 does not converge
-#                           (docs/fpga.md section 3.4)
+#                           context: fits (85 %) but neither router2 nor router1
+#                           finishes routing it (docs/fpga.md section 3.4)
 #   make fpga-5a-75b        Colorlight 5A-75B v8.0 board top (LFE5U-25F), reduced
 #                           device: does not fit yet (docs/fpga.md section 3.3)
 #   make fpga-ice40         vnic_top, reduced configuration, iCE40HX8K: does not

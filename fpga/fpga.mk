@@ -106,8 +106,10 @@ $(FPGA_B)/sim/board_ecpix5.vvp: fpga/tb/vnic_board_tb.v $(FPGA_BOARD_SRC) $(FPGA
 
 TEST_DEPS += $(FPGA_B)/sim/rgmii_loop.vvp $(FPGA_B)/sim/axi_ram.vvp $(FPGA_B)/sim/board.vvp \
              $(FPGA_B)/sim/board_ecpix5.vvp
-TEST_CMDS += fpga-rgmii-loop fpga-axi-ram fpga-board-smoke fpga-board-smoke-ecpix5
-TEST_CMD_fpga-rgmii-loop  = $(VVP) -n $(FPGA_B)/sim/rgmii_loop.vvp
+TEST_CMDS += fpga-rgmii-loop fpga-rgmii-loop-125 fpga-axi-ram fpga-board-smoke fpga-board-smoke-ecpix5
+# The MAC shim with the device side at the board tops' 50 MHz, then at 125 MHz.
+TEST_CMD_fpga-rgmii-loop     = $(VVP) -n $(FPGA_B)/sim/rgmii_loop.vvp
+TEST_CMD_fpga-rgmii-loop-125 = $(VVP) -n $(FPGA_B)/sim/rgmii_loop.vvp +sys_period_ps=8000
 TEST_CMD_fpga-axi-ram     = $(VVP) -n $(FPGA_B)/sim/axi_ram.vvp
 # Simulated time stops if the device has a zero-delay loop under Icarus: the
 # wall-clock limit turns that into a failure with a reason (normal run: seconds).
@@ -135,7 +137,7 @@ FPGA_LINT_TOPS := vnic_board_5a75b vnic_board_ecpix5 vnic_ooc_top vnic_regs_ooc_
 LINT_CMDS += fpga-lint
 fpga-lint: | $(BOOTSTRAP)
 	@for top in $(FPGA_LINT_TOPS); do \
-		$(VERILATOR) --lint-only -Wall -Irtl $(wildcard rtl/vnic.vlt) fpga/rtl/fpga.vlt --top-module $$top \
+		$(VERILATOR) --lint-only --timing -Wall -Irtl $(wildcard rtl/vnic.vlt) fpga/rtl/fpga.vlt --top-module $$top \
 			$(call fpga_flist,$(FPGA_SIM_F)) fpga/rtl/vnic_ooc_top.v fpga/rtl/vnic_regs_ooc_top.v $(call fpga_flist,$(FPGA_TOP_F)) || exit 1; \
 	done
 	@echo "fpga-lint: OK ($(FPGA_LINT_TOPS))"

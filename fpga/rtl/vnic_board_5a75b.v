@@ -3,7 +3,8 @@
 `timescale 1ns / 1ps
 `default_nettype none
 //
-//   clk25 -> vnic_board_core (vnic_pll 25 -> 125 MHz, reset while the PLL is unlocked)
+//   clk25 -> vnic_board_core (vnic_pll 25 -> 50 MHz system clock and 125 MHz
+//            RGMII transmit clock, VCO 500 MHz; reset while the PLL is unlocked)
 //   vnic_board_core: UART (J19) register bridge, block-RAM host memory,
 //   PHY 0 (U11) RGMII, the device
 //
@@ -22,7 +23,7 @@ module vnic_board_5a75b #(
     parameter integer MAX_FRAME      = 1522,  // largest frame in bytes
     parameter integer NUM_WIN        = 2,     // DMA windows per vNIC
     parameter integer HOST_MEM_BYTES = 16384, // on-chip host memory in bytes
-    parameter integer CLKS_PER_BIT   = 1085,  // UART: 125 MHz / 115200 baud
+    parameter integer CLKS_PER_BIT   = 434,   // UART: 50 MHz / 115200 baud
     parameter integer RX_DELAY_TAPS  = 80     // RGMII receive data delay (~2 ns)
 ) (
     input  wire       clk25,
@@ -59,7 +60,11 @@ module vnic_board_5a75b #(
         .RX_DELAY_TAPS     (RX_DELAY_TAPS),
         .TX_CLK_DELAY_TAPS (0),
         .CLKI_MHZ          ("25"),
-        .CLKI_DIV          (1)
+        .CLKI_DIV          (1),
+        .CLKFB_DIV         (2),
+        .CLKOP_DIV         (10),
+        .CLKOS_DIV         (4),
+        .SYS_MHZ           ("50")
     ) u_core (
         .clk_in       (clk25),
         .rst_btn      (1'b0),

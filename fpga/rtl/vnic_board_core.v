@@ -9,13 +9,16 @@
 //   RGMII PHY <-> vnic_rgmii_mac <-> vnic_top AXI4-Stream RX / TX
 //   interrupts: always accepted, each message toggles status[1]
 //
-// The core makes the 125 MHz clock from the board oscillator (vnic_pll,
-// CLKI_MHZ / CLKI_DIV) and holds the device in reset while the PLL is
+// The core makes two clocks from the board oscillator (vnic_pll): `clk`,
+// the system clock of the device, the UART bridge, the host memory and the
+// MAC's device side, at SYS_MHZ; and the 125 MHz RGMII transmit clock. The
+// dividers (CLKI_DIV, CLKFB_DIV, CLKOP_DIV, CLKOS_DIV) are the board top's,
+// docs/fpga.md §5.2. It holds the device in reset while the PLL is
 // unlocked or `rst_btn` is high (vnic_reset_sync); the synchronised reset
 // reaches its several thousand flip-flops on a global network
 // (vnic_global_buf), not on general routing. A board top adds the PHY reset,
 // its LEDs and the pins (docs/fpga.md §5).
-// status[0] toggles every 2^26 cycles (0.54 s, the design is alive),
+// status[0] toggles every 2^26 cycles (1.34 s at 50 MHz, the design is alive),
 // status[1] per interrupt message, status[2] per received frame passed to
 // the device, status[3] per transmitted frame. The verification trace
 // outputs of the device are left open.
@@ -28,15 +31,19 @@ module vnic_board_core #(
     parameter integer MAX_FRAME         = 1522,  // largest frame in bytes
     parameter integer NUM_WIN           = 2,     // DMA windows per vNIC
     parameter integer HOST_MEM_BYTES    = 16384, // on-chip host memory in bytes
-    parameter integer CLKS_PER_BIT      = 1085,  // UART: 125 MHz / 115200 baud
+    parameter integer CLKS_PER_BIT      = 434,   // UART: 50 MHz / 115200 baud
     parameter integer RX_DELAY_TAPS     = 80,    // RGMII receive data delay (80 = ~2 ns)
     parameter integer TX_CLK_DELAY_TAPS = 0,     // RGMII transmit clock delay (80 = ~2 ns)
     parameter         CLKI_MHZ          = "25",  // board oscillator, MHz (vnic_pll)
-    parameter integer CLKI_DIV          = 1      // vnic_pll reference divider: CLKI_MHZ / CLKI_DIV = 25
+    parameter integer CLKI_DIV          = 1,     // vnic_pll: clk = CLKI_MHZ / CLKI_DIV x CLKFB_DIV
+    parameter integer CLKFB_DIV         = 2,     // vnic_pll feedback divider
+    parameter integer CLKOP_DIV         = 10,    // vnic_pll: VCO = clk x CLKOP_DIV (400..800 MHz)
+    parameter integer CLKOS_DIV         = 4,     // vnic_pll: 125 MHz = VCO / CLKOS_DIV
+    parameter         SYS_MHZ           = "50"   // clk in MHz, as the dividers make it (vnic_pll)
 ) (
     input  wire       clk_in,            // board oscillator
     input  wire       rst_btn,           // asynchronous reset request (e.g. a button), high = reset
-    output wire       rst,               // the device's reset, synchronous to the 125 MHz clock (for a LED)
+    output wire       rst,               // the device's reset, synchronous to clk (for a LED)
 
     input  wire       uart_rx,
     output wire       uart_tx,
@@ -57,14 +64,20 @@ module vnic_board_core #(
     localparam integer ID_W    = 4;
 
     // --------------------------------------------------- clock, reset
-    wire clk, locked;
+    wire clk, clk_eth, locked;
 
     vnic_pll #(
-        .CLKI_MHZ (CLKI_MHZ),
-        .CLKI_DIV (CLKI_DIV)
+        .CLKI_MHZ  (CLKI_MHZ),
+        .CLKI_DIV  (CLKI_DIV),
+        .CLKFB_DIV (CLKFB_DIV),
+        .CLKOP_DIV (CLKOP_DIV),
+        .CLKOS_DIV (CLKOS_DIV),
+        .CLKOP_MHZ (SYS_MHZ),
+        .CLKOS_MHZ ("125")
     ) u_pll (
         .clk_in  (clk_in),
-        .clk_out (clk),
+        .clk_sys (clk),
+        .clk_eth (clk_eth),
         .locked  (locked)
     );
 
@@ -166,6 +179,7 @@ module vnic_board_core #(
     ) u_mac (
         .clk              (clk),
         .rst              (rst_g),
+        .tx_clk           (clk_eth),
         .rgmii_rxc        (rgmii_rxc),
         .rgmii_rxd        (rgmii_rxd),
         .rgmii_rx_ctl     (rgmii_rx_ctl),

@@ -4,24 +4,34 @@
 `default_nettype none
 //
 //   RGMII RX -> vnic_rgmii -> vnic_gmii_rx (RXC domain: preamble/SFD strip)
-//            -> vnic_async_fifo (RXC -> clk) -> vnic_axis_upsize -> m_axis_rx
-//   s_axis_tx -> vnic_gmii_tx (clk: preamble/SFD insert, IFG) -> vnic_rgmii -> RGMII TX
+//            -> vnic_axis_upsize (RXC) -> vnic_async_fifo (RXC -> clk) -> m_axis_rx
+//   s_axis_tx -> vnic_async_fifo (clk -> tx_clk) -> vnic_gmii_tx (tx_clk:
+//            preamble/SFD insert, IFG) -> vnic_rgmii -> RGMII TX
 //
 // No FCS work is done here: received frames keep their FCS (the device
 // checks it) and transmitted frames already carry one (the device appends
 // it). `m_axis_rx_tuser` flags a frame received with RX_ER or one that lost
-// bytes at the clock crossing; the device drops it as MACERR. `clk` must be
-// 125 MHz (it is also the transmit clock).
+// bytes at the receive side (the device drops it as MACERR).
 //
-// Latency: receive about 8 cycles from RXD to the beat holding the byte
-// plus the beat fill time; transmit 2 cycles to the first preamble byte.
+// Clocks: `tx_clk` is the 125 MHz transmit clock; `clk`, the device's
+// clock, may be slower or faster. Both crossings are at beat width, so
+// the MAC keeps up with the wire as long as `clk` moves a beat (DATA_W/8
+// bytes) faster than the wire moves its bytes: clk > 125 MHz / (DATA_W/8),
+// 15.6 MHz at 64 bits, with margin for the crossing's 2-3 cycles. The
+// device sends a frame's beats back to back from its TX buffer, so the
+// transmit side does not underrun then.
+//
+// Latency: receive about 8 RXC cycles from RXD to the beat holding the
+// byte, plus the beat fill time and 2-3 `clk` cycles of crossing; transmit
+// 2-3 `tx_clk` cycles of crossing and 2 more to the first preamble byte.
 module vnic_rgmii_mac #(
     parameter integer DATA_W            = 64, // AXI4-Stream width in bits
     parameter integer RX_DELAY_TAPS     = 80, // see vnic_rgmii
     parameter integer TX_CLK_DELAY_TAPS = 0   // see vnic_rgmii
 ) (
-    input  wire                clk,
-    input  wire                rst,
+    input  wire                clk,          // device side
+    input  wire                rst,          // synchronous to clk
+    input  wire                tx_clk,       // 125 MHz RGMII transmit clock
 
     // RGMII pins
     input  wire                rgmii_rxc,
@@ -49,10 +59,13 @@ module vnic_rgmii_mac #(
 
     // status pulses
     output wire                rx_frame,     // clk domain: a received frame's last beat left
-    output wire                rx_overflow,  // RXC domain: a byte was lost at the crossing
+    output wire                rx_overflow,  // RXC domain: a byte was lost (the crossing was full)
     output wire                tx_frame,     // clk domain: a frame's last beat was taken
-    output wire                tx_underrun   // clk domain: a frame was spoiled by an underrun
+    output wire                tx_underrun   // tx_clk domain: a frame was spoiled by an underrun
 );
+
+    localparam integer W    = DATA_W / 8;
+    localparam integer BEAT = DATA_W + W + 2; // data, keep, last, user
 
     wire       rx_clk;
     wire [7:0] gmii_rxd;
@@ -74,7 +87,7 @@ module vnic_rgmii_mac #(
         .gmii_rxd     (gmii_rxd),
         .gmii_rx_dv   (gmii_rx_dv),
         .gmii_rx_er   (gmii_rx_er),
-        .gmii_tx_clk  (clk),
+        .gmii_tx_clk  (tx_clk),
         .gmii_txd     (gmii_txd),
         .gmii_tx_en   (gmii_tx_en),
         .gmii_tx_er   (gmii_tx_er)
@@ -106,58 +119,87 @@ module vnic_rgmii_mac #(
         .overflow      (rx_overflow)
     );
 
-    wire [9:0] rxs_data;
-    wire       rxs_valid, rxs_ready;
-
-    vnic_async_fifo #(
-        .WIDTH  (10),
-        .ADDR_W (4)
-    ) u_rx_cdc (
-        .s_clk   (rx_clk),
-        .s_rst   (rx_rst),
-        .s_data  ({rxb_user, rxb_last, rxb_data}),
-        .s_valid (rxb_valid),
-        .s_ready (rxb_ready),
-        .m_clk   (clk),
-        .m_rst   (rst),
-        .m_data  (rxs_data),
-        .m_valid (rxs_valid),
-        .m_ready (rxs_ready)
-    );
+    wire [DATA_W-1:0] rxw_data;
+    wire [W-1:0]      rxw_keep;
+    wire              rxw_valid, rxw_ready, rxw_last, rxw_user;
 
     vnic_axis_upsize #(
         .DATA_W (DATA_W)
     ) u_rx_upsize (
-        .clk           (clk),
-        .rst           (rst),
-        .s_axis_tdata  (rxs_data[7:0]),
-        .s_axis_tvalid (rxs_valid),
-        .s_axis_tready (rxs_ready),
-        .s_axis_tlast  (rxs_data[8]),
-        .s_axis_tuser  (rxs_data[9]),
-        .m_axis_tdata  (m_axis_rx_tdata),
-        .m_axis_tkeep  (m_axis_rx_tkeep),
-        .m_axis_tvalid (m_axis_rx_tvalid),
-        .m_axis_tready (m_axis_rx_tready),
-        .m_axis_tlast  (m_axis_rx_tlast),
-        .m_axis_tuser  (m_axis_rx_tuser)
+        .clk           (rx_clk),
+        .rst           (rx_rst),
+        .s_axis_tdata  (rxb_data),
+        .s_axis_tvalid (rxb_valid),
+        .s_axis_tready (rxb_ready),
+        .s_axis_tlast  (rxb_last),
+        .s_axis_tuser  (rxb_user),
+        .m_axis_tdata  (rxw_data),
+        .m_axis_tkeep  (rxw_keep),
+        .m_axis_tvalid (rxw_valid),
+        .m_axis_tready (rxw_ready),
+        .m_axis_tlast  (rxw_last),
+        .m_axis_tuser  (rxw_user)
+    );
+
+    vnic_async_fifo #(
+        .WIDTH  (BEAT),
+        .ADDR_W (3)
+    ) u_rx_cdc (
+        .s_clk   (rx_clk),
+        .s_rst   (rx_rst),
+        .s_data  ({rxw_user, rxw_last, rxw_keep, rxw_data}),
+        .s_valid (rxw_valid),
+        .s_ready (rxw_ready),
+        .m_clk   (clk),
+        .m_rst   (rst),
+        .m_data  ({m_axis_rx_tuser, m_axis_rx_tlast, m_axis_rx_tkeep, m_axis_rx_tdata}),
+        .m_valid (m_axis_rx_tvalid),
+        .m_ready (m_axis_rx_tready)
     );
 
     assign rx_frame = m_axis_rx_tvalid && m_axis_rx_tready && m_axis_rx_tlast;
 
     // --------------------------------------------------------- transmit
+    wire tx_rst;
+
+    vnic_reset_sync u_tx_rst (
+        .clk     (tx_clk),
+        .rst_in  (rst),
+        .rst_out (tx_rst)
+    );
+
+    wire [DATA_W-1:0] txw_data;
+    wire [W-1:0]      txw_keep;
+    wire              txw_valid, txw_ready, txw_last, txw_user;
+
+    vnic_async_fifo #(
+        .WIDTH  (BEAT),
+        .ADDR_W (3)
+    ) u_tx_cdc (
+        .s_clk   (clk),
+        .s_rst   (rst),
+        .s_data  ({s_axis_tx_tuser, s_axis_tx_tlast, s_axis_tx_tkeep, s_axis_tx_tdata}),
+        .s_valid (s_axis_tx_tvalid),
+        .s_ready (s_axis_tx_tready),
+        .m_clk   (tx_clk),
+        .m_rst   (tx_rst),
+        .m_data  ({txw_user, txw_last, txw_keep, txw_data}),
+        .m_valid (txw_valid),
+        .m_ready (txw_ready)
+    );
+
     vnic_gmii_tx #(
         .DATA_W    (DATA_W),
         .IFG_BYTES (12)
     ) u_gmii_tx (
-        .clk           (clk),
-        .rst           (rst),
-        .s_axis_tdata  (s_axis_tx_tdata),
-        .s_axis_tkeep  (s_axis_tx_tkeep),
-        .s_axis_tvalid (s_axis_tx_tvalid),
-        .s_axis_tready (s_axis_tx_tready),
-        .s_axis_tlast  (s_axis_tx_tlast),
-        .s_axis_tuser  (s_axis_tx_tuser),
+        .clk           (tx_clk),
+        .rst           (tx_rst),
+        .s_axis_tdata  (txw_data),
+        .s_axis_tkeep  (txw_keep),
+        .s_axis_tvalid (txw_valid),
+        .s_axis_tready (txw_ready),
+        .s_axis_tlast  (txw_last),
+        .s_axis_tuser  (txw_user),
         .gmii_txd      (gmii_txd),
         .gmii_tx_en    (gmii_tx_en),
         .gmii_tx_er    (gmii_tx_er),

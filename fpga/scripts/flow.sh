@@ -33,8 +33,9 @@
 #   long (it can loop forever on one placement; another seed may route)
 #   DESCRIPTION (one line for the report)
 # Exits non-zero if a tool fails, the design does not fit or router1
-# stalls; a missed timing target is reported (fmax < FREQ) but is not an
-# error.
+# stalls; a missed timing target is reported (a clock's fmax below its
+# constraint: the LPF's FREQUENCY, one nextpnr derives from a PLL, else
+# FREQ) but is not an error.
 
 set -euo pipefail
 

@@ -77,7 +77,8 @@ cat > "$rep" <<'JSON'
 {"utilization": {"TRELLIS_COMB": {"used": 1500, "available": 83640},
                  "TRELLIS_FF": {"used": 500, "available": 83640}},
  "fmax": {"$glbnet$clk": {"achieved": 131.5, "constraint": 125.0},
-          "$glbnet$rgmii_rxc$TRELLIS_IO_IN": {"achieved": 98.25, "constraint": 125.0}},
+          "$glbnet$rgmii_rxc$TRELLIS_IO_IN": {"achieved": 98.25, "constraint": 125.0},
+          "$glbnet$u_core.clk": {"achieved": 67.5, "constraint": 50.0}},
  "critical_paths": [{"from": "posedge $glbnet$clk", "to": "posedge $glbnet$clk", "path": [
    {"type": "clk-to-q", "delay": 0.5, "from": {"cell": "u_regs.seq_q_TRELLIS_FF_Q", "port": "CLK"}, "to": {"cell": "u_regs.seq_q_TRELLIS_FF_Q", "port": "Q"}},
    {"type": "routing", "delay": 1.25, "net": "u_regs.cmd_fire_LUT4_Z", "sources": ["rtl/vnic_regs.v:812.5-812.40"], "from": {"cell": "a", "port": "Q"}, "to": {"cell": "b", "port": "A"}},
@@ -191,12 +192,17 @@ run fake-nextpnr-fit fit
 rep="$W/fit/report.txt"
 if [ "$rc" -eq 0 ]; then ok "fits: exit 0"; else fail "fits: rc $rc: $out"; fi
 if grep -Eq "logic cells \(LUT4/carry\) +1500 / 83640" "$rep" 2>/dev/null; then ok "fits: utilisation in report.txt"; else fail "fits: utilisation missing"; fi
-if grep -Eq "^  clk +131.50 MHz  PASS" "$rep" 2>/dev/null && grep -Eq "^  rgmii_rxc +98.25 MHz  FAIL" "$rep"; then
+if grep -Eq "^  clk +131.50 MHz  PASS at 125 MHz" "$rep" 2>/dev/null && grep -Eq "^  rgmii_rxc +98.25 MHz  FAIL at 125 MHz" "$rep"; then
     ok "fits: fmax per clock, PASS/FAIL against 125 MHz"
 else
     fail "fits: fmax lines missing"
 fi
-if grep -q "timing      FAIL: below 125 MHz: rgmii_rxc" "$rep" 2>/dev/null; then ok "fits: timing verdict names the slow clock"; else fail "fits: timing verdict wrong"; fi
+if grep -Eq "^  u_core.clk +67.50 MHz  PASS at 50 MHz" "$rep" 2>/dev/null; then
+    ok "fits: a clock with its own constraint (a PLL output at 50 MHz) is judged against it"
+else
+    fail "fits: per-clock constraint not used: $(grep u_core.clk "$rep" 2>/dev/null)"
+fi
+if grep -q "timing      FAIL: below its constraint: rgmii_rxc (98.25 < 125 MHz)$" "$rep" 2>/dev/null; then ok "fits: timing verdict names the slow clock, and only it"; else fail "fits: timing verdict wrong: $(grep timing "$rep" 2>/dev/null)"; fi
 if grep -q "critical path clk: 2.25 ns, 1 logic levels" "$rep" 2>/dev/null && grep -q "u_regs.cmd_fire~  1.25 ns  rtl/vnic_regs.v:812" "$rep"; then
     ok "fits: critical path with its RTL source"
 else

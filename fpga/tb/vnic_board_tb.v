@@ -5,8 +5,10 @@
 // Simulates vnic_board_5a75b (or, with BOARD_ECPIX5 defined,
 // vnic_board_ecpix5, whose reset button and LEDs are checked at the end)
 // with the behavioural PLL and DDR models
-// (fpga/rtl/sim/), the clock pin driven at 125 MHz and a fast UART
-// (CLKS_PER_BIT = 16). Over the UART byte protocol it:
+// (fpga/rtl/sim/), the clock pin driven at the board oscillator's
+// frequency (25 or 100 MHz), the PLL's outputs at the board's 50 MHz system
+// clock and 125 MHz transmit clock, and a fast UART (CLKS_PER_BIT = 16
+// system clock cycles). Over the UART byte protocol it:
 //   1. reads PF G.ID and expects 0x564E4943 ('VNIC') with status 0xA0;
 //   2. reads PF G.VERSION and G.CAPS (NUM_VNIC and DATA_W/8 of the build);
 //   3. writes PF STAGE.MAC_LO and reads the value back;
@@ -29,8 +31,13 @@ module vnic_board_tb;
     localparam integer NUM_VNIC = 2;
     localparam integer DATA_W   = 64;
 
-    reg clk = 1'b0;
-    always #4 clk = ~clk; // the clock pin at 125 MHz (behavioural PLL passes it through)
+    reg clk = 1'b0;       // the board oscillator pin
+`ifdef BOARD_ECPIX5
+    always #5 clk = ~clk; // 100 MHz
+`else
+    always #20 clk = ~clk; // 25 MHz
+`endif
+    wire sclk = dut.u_core.clk; // the system clock (PLL output): UART bit times
 
     reg        uart_rx = 1'b1;
     wire       uart_tx;
@@ -95,13 +102,13 @@ module vnic_board_tb;
         integer k;
         begin
             uart_rx = 1'b0;
-            repeat (CPB) @(posedge clk);
+            repeat (CPB) @(posedge sclk);
             for (k = 0; k < 8; k = k + 1) begin
                 uart_rx = b[k];
-                repeat (CPB) @(posedge clk);
+                repeat (CPB) @(posedge sclk);
             end
             uart_rx = 1'b1;
-            repeat (CPB) @(posedge clk);
+            repeat (CPB) @(posedge sclk);
         end
     endtask
 
@@ -111,18 +118,18 @@ module vnic_board_tb;
             b = 8'hxx;
             waited = 0;
             while (uart_tx !== 1'b0 && waited < 200000) begin
-                @(posedge clk);
+                @(posedge sclk);
                 waited = waited + 1;
             end
             if (waited >= 200000) begin
                 $display("ERROR: no response byte on uart_tx");
             end else begin
-                repeat (CPB / 2) @(posedge clk);    // middle of the start bit
+                repeat (CPB / 2) @(posedge sclk);    // middle of the start bit
                 for (k = 0; k < 8; k = k + 1) begin
-                    repeat (CPB) @(posedge clk);
+                    repeat (CPB) @(posedge sclk);
                     b[k] = uart_tx;
                 end
-                repeat (CPB) @(posedge clk);        // stop bit
+                repeat (CPB) @(posedge sclk);        // stop bit
                 if (uart_tx !== 1'b1) $display("ERROR: bad stop bit");
             end
         end
@@ -221,7 +228,7 @@ module vnic_board_tb;
 
     initial begin
         wait (dut.u_core.rst === 1'b0);
-        repeat (20) @(posedge clk);
+        repeat (20) @(posedge sclk);
 
         reg_read({20'd0, VNIC_PF_G_ID}, st, data);
         check("G.ID status", {24'd0, st}, 32'hA0);
@@ -260,7 +267,7 @@ module vnic_board_tb;
         rgmii_send(80, 30);                            // RX_ER on byte 30
         make_frame(1518, 1'b0);
         rgmii_send(1518, -1);                          // good: no vNIC enabled
-        repeat (200) @(posedge clk);
+        repeat (200) @(posedge sclk);
         reg_read({20'd0, VNIC_PF_GSTAT_RX_FRAMES_LO}, st, data);
         check("GSTAT.RX_FRAMES", data, 32'd4);
         reg_read({20'd0, VNIC_PF_GSTAT_RX_BYTES_LO}, st, data);
@@ -280,12 +287,12 @@ module vnic_board_tb;
         check("red LED off out of reset", {31'd0, led_r_n[0]}, 32'd1);
         check("blue LEDs off", {28'd0, led_b_n}, 32'hF);
         rst_n = 1'b0;
-        repeat (20) @(posedge clk);
+        repeat (20) @(posedge sclk);
         check("reset while button pressed", {31'd0, dut.u_core.rst}, 32'd1);
         check("red LED lit in reset", {31'd0, led_r_n[0]}, 32'd0);
         rst_n = 1'b1;
         wait (dut.u_core.rst === 1'b0);
-        repeat (20) @(posedge clk);
+        repeat (20) @(posedge sclk);
         reg_read({20'd0, VNIC_PF_STAGE_MAC_LO}, st, data);
         check("STAGE.MAC_LO after the button", data, VNIC_PF_STAGE_MAC_LO_RESET);
         reg_read({20'd0, VNIC_PF_GSTAT_RX_FRAMES_LO}, st, data);

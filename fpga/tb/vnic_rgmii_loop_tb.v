@@ -7,8 +7,11 @@
 // (what the PHY's receive delay does), and every received frame must come
 // back byte-exact, in order, with tuser = 0. The GMII transmit side is
 // checked for 7x 0x55 + 0xD5 before every frame and at least 12 idle
-// bytes between frames. Ends with `N passed, N failed`; exits non-zero on
-// any failure (Icarus: $fatal).
+// bytes between frames, and neither side may underrun or overflow. The
+// transmit clock is 125 MHz; the device-side clock `clk` is 50 MHz (the
+// board tops' system clock) or, with +sys_period_ps=N, any period: the
+// tests run it at 50 and 125 MHz. Ends with `N passed, N failed`; exits
+// non-zero on any failure (Icarus: $fatal).
 module vnic_rgmii_loop_tb;
 
     localparam integer DATA_W  = 64;
@@ -16,9 +19,16 @@ module vnic_rgmii_loop_tb;
     localparam integer NFRAMES = 24;
     localparam integer MAXLEN  = 1518;
 
-    reg clk = 1'b0;
-    reg rst = 1'b1;
-    always #4 clk = ~clk; // 125 MHz
+    reg     clk    = 1'b0;  // device side
+    reg     tx_clk = 1'b0;  // RGMII transmit, 125 MHz
+    reg     rst    = 1'b1;
+    integer sys_period_ps;
+    initial begin
+        if (!$value$plusargs("sys_period_ps=%d", sys_period_ps)) sys_period_ps = 20000; // 50 MHz
+        $display("vnic_rgmii_loop_tb: clk period %0d ps, tx_clk 8000 ps", sys_period_ps);
+        forever #(sys_period_ps / 2000.0) clk = ~clk;
+    end
+    always #4 tx_clk = ~tx_clk;
 
     wire       txc, tx_ctl, rx_overflow, rx_frame, tx_frame, tx_underrun;
     wire [3:0] txd;
@@ -39,6 +49,7 @@ module vnic_rgmii_loop_tb;
     ) dut (
         .clk              (clk),
         .rst              (rst),
+        .tx_clk           (tx_clk),
         .rgmii_rxc        (rxc),
         .rgmii_rxd        (txd),
         .rgmii_rx_ctl     (tx_ctl),
@@ -106,8 +117,8 @@ module vnic_rgmii_loop_tb;
     initial begin
         gap = 100; pre = 0; in_frame = 0; wire_frames = 0; errors = 0;
     end
-    always @(posedge clk) begin
-        if (!rst) begin
+    always @(posedge tx_clk) begin
+        if (!dut.tx_rst) begin
             if (dut.gmii_tx_en) begin
                 if (!in_frame) begin
                     if (gap < 12) begin

@@ -82,7 +82,7 @@ fpga-blocks: | $(BOOTSTRAP_FPGA)
 # ---------------------------------------------------------------- simulations
 FPGA_LOOP_SRC := fpga/tb/vnic_rgmii_loop_tb.v fpga/rtl/vnic_rgmii_mac.v fpga/rtl/vnic_rgmii.v \
                  fpga/rtl/vnic_gmii_rx.v fpga/rtl/vnic_gmii_tx.v fpga/rtl/vnic_async_fifo.v \
-                 fpga/rtl/vnic_axis_upsize.v fpga/rtl/vnic_reset_sync.v \
+                 fpga/rtl/vnic_axis_upsize.v fpga/rtl/vnic_reset_sync.v fpga/rtl/vnic_cdc_count.v \
                  fpga/rtl/sim/vnic_ddr_in.v fpga/rtl/sim/vnic_ddr_out.v
 
 $(FPGA_B)/sim/rgmii_loop.vvp: $(FPGA_LOOP_SRC) | $(BOOTSTRAP)

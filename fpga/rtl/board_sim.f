@@ -9,6 +9,8 @@ fpga/rtl/vnic_uart_tx.v
 fpga/rtl/vnic_uart_axil.v
 fpga/rtl/vnic_axi_ram.v
 fpga/rtl/vnic_async_fifo.v
+fpga/rtl/vnic_cdc_count.v
+fpga/rtl/vnic_board_regs.v
 fpga/rtl/vnic_axis_upsize.v
 fpga/rtl/vnic_gmii_rx.v
 fpga/rtl/vnic_gmii_tx.v

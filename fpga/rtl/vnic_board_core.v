@@ -3,8 +3,9 @@
 `timescale 1ns / 1ps
 `default_nettype none
 //
-//   UART -> vnic_uart_rx -> vnic_uart_axil -> vnic_top AXI4-Lite
-//           vnic_uart_tx <-
+//   UART -> vnic_uart_rx -> vnic_uart_axil -> vnic_top AXI4-Lite (0x00000..0x3FFFF)
+//           vnic_uart_tx <-               -> vnic_board_regs (0x40000..: identity, MAC shim
+//                                            event counts)
 //   vnic_top AXI4 master -> vnic_axi_ram (HOST_MEM_BYTES of block RAM as host memory)
 //   RGMII PHY <-> vnic_rgmii_mac <-> vnic_top AXI4-Stream RX / TX
 //   interrupts: always accepted, each message toggles status[1]
@@ -60,7 +61,8 @@ module vnic_board_core #(
 
     localparam integer W       = DATA_W / 8;
     localparam integer HOST_AW = 64;
-    localparam integer REG_AW  = 18;
+    localparam integer REG_AW  = 18;          // the device's register space
+    localparam integer BUS_AW  = REG_AW + 1;  // the bridge's: bit 18 selects vnic_board_regs
     localparam integer ID_W    = 4;
 
     // --------------------------------------------------- clock, reset
@@ -124,7 +126,7 @@ module vnic_board_core #(
         .txd           (uart_tx)
     );
 
-    wire [REG_AW-1:0] axil_awaddr, axil_araddr;
+    wire [BUS_AW-1:0] axil_awaddr, axil_araddr;
     wire [2:0]        axil_awprot, axil_arprot;
     wire              axil_awvalid, axil_awready, axil_wvalid, axil_wready;
     wire              axil_bvalid, axil_bready, axil_arvalid, axil_arready;
@@ -134,7 +136,7 @@ module vnic_board_core #(
     wire [1:0]        axil_bresp, axil_rresp;
 
     vnic_uart_axil #(
-        .ADDR_W (REG_AW)
+        .ADDR_W (BUS_AW)
     ) u_bridge (
         .clk            (clk),
         .rst            (rst_g),
@@ -163,6 +165,49 @@ module vnic_board_core #(
         .m_axil_rresp   (axil_rresp),
         .m_axil_rvalid  (axil_rvalid),
         .m_axil_rready  (axil_rready)
+    );
+
+    // The bridge runs one transaction at a time and holds its address
+    // through it, so its bit 18 steers each channel and its answer.
+    wire        sel_w = axil_awaddr[REG_AW];
+    wire        sel_r = axil_araddr[REG_AW];
+    wire        dev_awready, dev_wready, dev_bvalid, dev_arready, dev_rvalid;
+    wire        brd_awready, brd_wready, brd_bvalid, brd_arready, brd_rvalid;
+    wire [1:0]  dev_bresp, dev_rresp, brd_bresp, brd_rresp;
+    wire [31:0] dev_rdata, brd_rdata;
+
+    assign axil_awready = sel_w ? brd_awready : dev_awready;
+    assign axil_wready  = sel_w ? brd_wready  : dev_wready;
+    assign axil_bvalid  = sel_w ? brd_bvalid  : dev_bvalid;
+    assign axil_bresp   = sel_w ? brd_bresp   : dev_bresp;
+    assign axil_arready = sel_r ? brd_arready : dev_arready;
+    assign axil_rvalid  = sel_r ? brd_rvalid  : dev_rvalid;
+    assign axil_rresp   = sel_r ? brd_rresp   : dev_rresp;
+    assign axil_rdata   = sel_r ? brd_rdata   : dev_rdata;
+
+    wire [15:0] rx_lost_bytes, tx_underruns;
+
+    vnic_board_regs #(
+        .ADDR_W (4)
+    ) u_board_regs (
+        .clk            (clk),
+        .rst            (rst_g),
+        .s_axil_awvalid (axil_awvalid && sel_w),
+        .s_axil_awready (brd_awready),
+        .s_axil_wvalid  (axil_wvalid && sel_w),
+        .s_axil_wready  (brd_wready),
+        .s_axil_bresp   (brd_bresp),
+        .s_axil_bvalid  (brd_bvalid),
+        .s_axil_bready  (axil_bready && sel_w),
+        .s_axil_araddr  (axil_araddr[3:2]),
+        .s_axil_arvalid (axil_arvalid && sel_r),
+        .s_axil_arready (brd_arready),
+        .s_axil_rdata   (brd_rdata),
+        .s_axil_rresp   (brd_rresp),
+        .s_axil_rvalid  (brd_rvalid),
+        .s_axil_rready  (axil_rready && sel_r),
+        .rx_lost_bytes  (rx_lost_bytes),
+        .tx_underruns   (tx_underruns)
     );
 
     // ------------------------------------------------------ Ethernet
@@ -201,7 +246,9 @@ module vnic_board_core #(
         .rx_frame         (rx_frame),
         .rx_overflow      (),
         .tx_frame         (tx_frame),
-        .tx_underrun      ()
+        .tx_underrun      (),
+        .rx_lost_bytes    (rx_lost_bytes),
+        .tx_underruns     (tx_underruns)
     );
 
     // -------------------------------------------------- host memory
@@ -281,25 +328,25 @@ module vnic_board_core #(
     ) u_dev (
         .clk              (clk),
         .rst              (rst_g),
-        .s_axil_awaddr    (axil_awaddr),
+        .s_axil_awaddr    (axil_awaddr[REG_AW-1:0]),
         .s_axil_awprot    (axil_awprot),
-        .s_axil_awvalid   (axil_awvalid),
-        .s_axil_awready   (axil_awready),
+        .s_axil_awvalid   (axil_awvalid && !sel_w),
+        .s_axil_awready   (dev_awready),
         .s_axil_wdata     (axil_wdata),
         .s_axil_wstrb     (axil_wstrb),
-        .s_axil_wvalid    (axil_wvalid),
-        .s_axil_wready    (axil_wready),
-        .s_axil_bresp     (axil_bresp),
-        .s_axil_bvalid    (axil_bvalid),
-        .s_axil_bready    (axil_bready),
-        .s_axil_araddr    (axil_araddr),
+        .s_axil_wvalid    (axil_wvalid && !sel_w),
+        .s_axil_wready    (dev_wready),
+        .s_axil_bresp     (dev_bresp),
+        .s_axil_bvalid    (dev_bvalid),
+        .s_axil_bready    (axil_bready && !sel_w),
+        .s_axil_araddr    (axil_araddr[REG_AW-1:0]),
         .s_axil_arprot    (axil_arprot),
-        .s_axil_arvalid   (axil_arvalid),
-        .s_axil_arready   (axil_arready),
-        .s_axil_rdata     (axil_rdata),
-        .s_axil_rresp     (axil_rresp),
-        .s_axil_rvalid    (axil_rvalid),
-        .s_axil_rready    (axil_rready),
+        .s_axil_arvalid   (axil_arvalid && !sel_r),
+        .s_axil_arready   (dev_arready),
+        .s_axil_rdata     (dev_rdata),
+        .s_axil_rresp     (dev_rresp),
+        .s_axil_rvalid    (dev_rvalid),
+        .s_axil_rready    (axil_rready && !sel_r),
         .m_axi_awid       (axi_awid),
         .m_axi_awaddr     (axi_awaddr),
         .m_axi_awlen      (axi_awlen),

@@ -21,6 +21,9 @@
 // device sends a frame's beats back to back from its TX buffer, so the
 // transmit side does not underrun then.
 //
+// Neither event is silent: `rx_lost_bytes` and `tx_underruns` count them
+// in the `clk` domain (the board tops show them in their board registers).
+//
 // Latency: receive about 8 RXC cycles from RXD to the beat holding the
 // byte, plus the beat fill time and 2-3 `clk` cycles of crossing; transmit
 // 2-3 `tx_clk` cycles of crossing and 2 more to the first preamble byte.
@@ -61,7 +64,11 @@ module vnic_rgmii_mac #(
     output wire                rx_frame,     // clk domain: a received frame's last beat left
     output wire                rx_overflow,  // RXC domain: a byte was lost (the crossing was full)
     output wire                tx_frame,     // clk domain: a frame's last beat was taken
-    output wire                tx_underrun   // tx_clk domain: a frame was spoiled by an underrun
+    output wire                tx_underrun,  // tx_clk domain: a frame was spoiled by an underrun
+
+    // the same two events counted (wrapping), clk domain
+    output wire [15:0]         rx_lost_bytes, // bytes lost at the receive side
+    output wire [15:0]         tx_underruns   // frames spoiled by an underrun
 );
 
     localparam integer W    = DATA_W / 8;
@@ -207,6 +214,29 @@ module vnic_rgmii_mac #(
     );
 
     assign tx_frame = s_axis_tx_tvalid && s_axis_tx_tready && s_axis_tx_tlast;
+
+    // ------------------------------------------------- event counters
+    vnic_cdc_count #(
+        .W (16)
+    ) u_rx_lost (
+        .s_clk   (rx_clk),
+        .s_rst   (rx_rst),
+        .s_pulse (rx_overflow),
+        .m_clk   (clk),
+        .m_rst   (rst),
+        .m_count (rx_lost_bytes)
+    );
+
+    vnic_cdc_count #(
+        .W (16)
+    ) u_tx_urun (
+        .s_clk   (tx_clk),
+        .s_rst   (tx_rst),
+        .s_pulse (tx_underrun),
+        .m_clk   (clk),
+        .m_rst   (rst),
+        .m_count (tx_underruns)
+    );
 
 endmodule
 

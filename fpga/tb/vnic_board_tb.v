@@ -20,7 +20,12 @@
 //      rx_en = 0 (RXOFF), then with rx_en = 1 a frame with a bad FCS (FCS),
 //      one with RX_ER during the frame (MACERR) and a good one that no vNIC
 //      takes (NOMATCH: it passed every wire check, so the bytes arrived
-//      intact); RX_FRAMES and RX_BYTES (L with FCS) must count all four.
+//      intact); RX_FRAMES and RX_BYTES (L with FCS) must count all four;
+//   7. reads the board's registers at 0x40000 (B.ID, the MAC shim's
+//      lost-byte and underrun counts, both 0), has a write refused
+//      (SLVERR), makes 3 lost-byte and 2 underrun pulses by hand in their
+//      clock domains and reads the counts 3 and 2 across the crossings,
+//      then the device's G.ID again (the split steers back).
 // Register offsets come from rtl/vnic_regs.vh. Ends with
 // `N passed, N failed`; exits non-zero on any failure ($fatal).
 module vnic_board_tb;
@@ -280,6 +285,36 @@ module vnic_board_tb;
         check("GSTAT.DROP_FCS", data, 32'd1);
         reg_read({20'd0, VNIC_PF_GSTAT_DROP_MACERR_LO}, st, data);
         check("GSTAT.DROP_MACERR", data, 32'd1);
+
+        // ---- the board's registers (0x40000): identity, MAC shim events
+        reg_read(32'h0004_0000, st, data);
+        check("B.ID status", {24'd0, st}, 32'hA0);
+        check("B.ID", data, 32'h564E4942);
+        reg_read(32'h0004_0004, st, data);
+        check("B.RX_LOST, none lost", data, 32'd0);
+        reg_read(32'h0004_0008, st, data);
+        check("B.TX_UNDERRUN, none", data, 32'd0);
+        reg_write(32'h0004_0000, 32'hFFFFFFFF, st);
+        check("B.ID write refused (SLVERR)", {24'd0, st}, 32'hA2);
+        reg_read(32'h0004_0000, st, data);
+        check("B.ID unchanged", data, 32'h564E4942);
+        // the shim's event pulses (its status nets), made by hand in their
+        // own clock domains:
+        // 3 lost receive bytes back to back (RXC), 2 underruns (transmit clock)
+        @(posedge rxc); #1 force dut.u_core.u_mac.rx_overflow = 1'b1;
+        repeat (3) @(posedge rxc);
+        #1 release dut.u_core.u_mac.rx_overflow;
+        @(posedge dut.u_core.clk_eth); #1 force dut.u_core.u_mac.tx_underrun = 1'b1;
+        @(posedge dut.u_core.clk_eth); #1 release dut.u_core.u_mac.tx_underrun;
+        repeat (5) @(posedge dut.u_core.clk_eth);
+        @(posedge dut.u_core.clk_eth); #1 force dut.u_core.u_mac.tx_underrun = 1'b1;
+        @(posedge dut.u_core.clk_eth); #1 release dut.u_core.u_mac.tx_underrun;
+        reg_read(32'h0004_0004, st, data);
+        check("B.RX_LOST counts 3 bytes", data, 32'd3);
+        reg_read(32'h0004_0008, st, data);
+        check("B.TX_UNDERRUN counts 2 frames", data, 32'd2);
+        reg_read({20'd0, VNIC_PF_G_ID}, st, data);
+        check("G.ID after the board block", data, 32'h564E4943);
 
 `ifdef BOARD_ECPIX5
         // ---- the reset button: the device returns to its reset state

@@ -33,6 +33,7 @@ module vnic_rgmii_loop_tb;
     wire       txc, tx_ctl, rx_overflow, rx_frame, tx_frame, tx_underrun;
     wire [3:0] txd;
     wire       rxc;
+    wire [15:0] rx_lost_bytes, tx_underruns;
     assign #2 rxc = txc; // PHY-style 2 ns clock delay on the receive side
 
     reg  [DATA_W-1:0] tx_tdata;
@@ -71,7 +72,9 @@ module vnic_rgmii_loop_tb;
         .rx_frame         (rx_frame),
         .rx_overflow      (rx_overflow),
         .tx_frame         (tx_frame),
-        .tx_underrun      (tx_underrun)
+        .tx_underrun      (tx_underrun),
+        .rx_lost_bytes    (rx_lost_bytes),
+        .tx_underruns     (tx_underruns)
     );
 
     // frames, stored back to back
@@ -113,10 +116,11 @@ module vnic_rgmii_loop_tb;
     end
 
     // ------------------------------------------- GMII transmit checker
-    integer gap, pre, in_frame, wire_frames;
+    integer gap, pre, in_frame, wire_frames, n_urun, n_ovf;
     initial begin
-        gap = 100; pre = 0; in_frame = 0; wire_frames = 0; errors = 0;
+        gap = 100; pre = 0; in_frame = 0; wire_frames = 0; errors = 0; n_urun = 0; n_ovf = 0;
     end
+    always @(posedge rxc) if (!dut.rx_rst && rx_overflow) n_ovf = n_ovf + 1;
     always @(posedge tx_clk) begin
         if (!dut.tx_rst) begin
             if (dut.gmii_tx_en) begin
@@ -142,6 +146,7 @@ module vnic_rgmii_loop_tb;
                 $display("ERROR: underrun %0b overflow %0b", tx_underrun, rx_overflow);
                 errors = errors + 1;
             end
+            if (tx_underrun) n_urun = n_urun + 1;
         end
     end
 
@@ -181,6 +186,12 @@ module vnic_rgmii_loop_tb;
     initial begin
         wait (rf == NFRAMES);
         repeat (50) @(posedge clk);
+        // the shim's own counts (clk domain) agree with the pulses seen
+        if (tx_underruns != n_urun[15:0] || rx_lost_bytes != n_ovf[15:0]) begin
+            $display("ERROR: counters: tx_underruns %0d (pulses %0d), rx_lost_bytes %0d (pulses %0d)",
+                     tx_underruns, n_urun, rx_lost_bytes, n_ovf);
+            errors = errors + 1;
+        end
         if (errors != 0) failed = failed + 1;
         $display("vnic_rgmii_loop_tb: %0d frames looped back, %0d wire errors", rf, errors);
         $display("%0d passed, %0d failed", passed, failed);

@@ -8,6 +8,7 @@ fpga/rtl/vnic_uart_rx.v
 fpga/rtl/vnic_uart_tx.v
 fpga/rtl/vnic_uart_axil.v
 fpga/rtl/vnic_axi_ram.v
+fpga/rtl/vnic_axil_axi.v
 fpga/rtl/vnic_async_fifo.v
 fpga/rtl/vnic_cdc_count.v
 fpga/rtl/vnic_board_regs.v

@@ -6,7 +6,9 @@
 //   UART -> vnic_uart_rx -> vnic_uart_axil -> vnic_top AXI4-Lite (0x00000..0x3FFFF)
 //           vnic_uart_tx <-               -> vnic_board_regs (0x40000..: identity, MAC shim
 //                                            event counts)
-//   vnic_top AXI4 master -> vnic_axi_ram (HOST_MEM_BYTES of block RAM as host memory)
+//                                         -> host memory (0x80000..: host address 0 up)
+//   vnic_top AXI4 master -> vnic_axi_arb -> vnic_axi_ram (HOST_MEM_BYTES of block RAM as
+//   bridge -> vnic_axil_axi -^               host memory, shared with the bridge)
 //   RGMII PHY <-> vnic_rgmii_mac <-> vnic_top AXI4-Stream RX / TX
 //   interrupts: always accepted, each message toggles status[1]
 //
@@ -62,7 +64,7 @@ module vnic_board_core #(
     localparam integer W       = DATA_W / 8;
     localparam integer HOST_AW = 64;
     localparam integer REG_AW  = 18;          // the device's register space
-    localparam integer BUS_AW  = REG_AW + 1;  // the bridge's: bit 18 selects vnic_board_regs
+    localparam integer BUS_AW  = REG_AW + 2;  // the bridge's: bit 19 host memory, else bit 18 vnic_board_regs
     localparam integer ID_W    = 4;
 
     // --------------------------------------------------- clock, reset
@@ -168,22 +170,29 @@ module vnic_board_core #(
     );
 
     // The bridge runs one transaction at a time and holds its address
-    // through it, so its bit 18 steers each channel and its answer.
-    wire        sel_w = axil_awaddr[REG_AW];
-    wire        sel_r = axil_araddr[REG_AW];
+    // through it, so its bits 19 and 18 steer each channel and its answer:
+    // 0x00000-0x3FFFF the device, 0x40000-0x7FFFF vnic_board_regs,
+    // 0x80000-0xFFFFF the host memory (vnic_axil_axi, vnic_axi_arb; host address 0 up).
+    wire        sel_mem_w = axil_awaddr[REG_AW+1];
+    wire        sel_mem_r = axil_araddr[REG_AW+1];
+    wire        sel_w     = !sel_mem_w && axil_awaddr[REG_AW];
+    wire        sel_r     = !sel_mem_r && axil_araddr[REG_AW];
+    wire        sel_dev_w = !sel_mem_w && !sel_w;
+    wire        sel_dev_r = !sel_mem_r && !sel_r;
     wire        dev_awready, dev_wready, dev_bvalid, dev_arready, dev_rvalid;
     wire        brd_awready, brd_wready, brd_bvalid, brd_arready, brd_rvalid;
-    wire [1:0]  dev_bresp, dev_rresp, brd_bresp, brd_rresp;
-    wire [31:0] dev_rdata, brd_rdata;
+    wire        mem_br_awready, mem_br_wready, mem_br_bvalid, mem_br_arready, mem_br_rvalid;
+    wire [1:0]  dev_bresp, dev_rresp, brd_bresp, brd_rresp, mem_br_bresp, mem_br_rresp;
+    wire [31:0] dev_rdata, brd_rdata, mem_br_rdata;
 
-    assign axil_awready = sel_w ? brd_awready : dev_awready;
-    assign axil_wready  = sel_w ? brd_wready  : dev_wready;
-    assign axil_bvalid  = sel_w ? brd_bvalid  : dev_bvalid;
-    assign axil_bresp   = sel_w ? brd_bresp   : dev_bresp;
-    assign axil_arready = sel_r ? brd_arready : dev_arready;
-    assign axil_rvalid  = sel_r ? brd_rvalid  : dev_rvalid;
-    assign axil_rresp   = sel_r ? brd_rresp   : dev_rresp;
-    assign axil_rdata   = sel_r ? brd_rdata   : dev_rdata;
+    assign axil_awready = sel_mem_w ? mem_br_awready : sel_w ? brd_awready : dev_awready;
+    assign axil_wready  = sel_mem_w ? mem_br_wready  : sel_w ? brd_wready  : dev_wready;
+    assign axil_bvalid  = sel_mem_w ? mem_br_bvalid  : sel_w ? brd_bvalid  : dev_bvalid;
+    assign axil_bresp   = sel_mem_w ? mem_br_bresp   : sel_w ? brd_bresp   : dev_bresp;
+    assign axil_arready = sel_mem_r ? mem_br_arready : sel_r ? brd_arready : dev_arready;
+    assign axil_rvalid  = sel_mem_r ? mem_br_rvalid  : sel_r ? brd_rvalid  : dev_rvalid;
+    assign axil_rresp   = sel_mem_r ? mem_br_rresp   : sel_r ? brd_rresp   : dev_rresp;
+    assign axil_rdata   = sel_mem_r ? mem_br_rdata   : sel_r ? brd_rdata   : dev_rdata;
 
     wire [15:0] rx_lost_bytes, tx_underruns;
 
@@ -265,49 +274,251 @@ module vnic_board_core #(
     wire [DATA_W-1:0]  axi_wdata, axi_rdata;
     wire [W-1:0]       axi_wstrb;
 
+    wire [ID_W:0]      mem_awid, mem_bid, mem_arid, mem_rid;
+    wire [HOST_AW-1:0] mem_awaddr, mem_araddr;
+    wire [7:0]         mem_awlen, mem_arlen;
+    wire [2:0]         mem_awsize, mem_arsize, mem_awprot, mem_arprot;
+    wire [1:0]         mem_awburst, mem_arburst, mem_bresp, mem_rresp;
+    wire               mem_awlock, mem_arlock;
+    wire [3:0]         mem_awcache, mem_arcache;
+    wire               mem_awvalid, mem_awready, mem_wlast, mem_wvalid, mem_wready;
+    wire               mem_bvalid, mem_bready, mem_arvalid, mem_arready;
+    wire               mem_rlast, mem_rvalid, mem_rready;
+    wire [DATA_W-1:0]  mem_wdata, mem_rdata;
+    wire [W-1:0]       mem_wstrb;
+
+    // The bridge's 32-bit accesses become one-beat AXI4 bursts (vnic_axil_axi)
+    // and share the host memory with the device through the device's own
+    // two-master arbiter (vnic_axi_arb: round robin, IDs tagged with the
+    // source, so the memory sees ID_W + 1 bits).
+    wire [ID_W-1:0]    br_awid, br_bid, br_arid, br_rid;
+    wire [HOST_AW-1:0] br_awaddr, br_araddr;
+    wire [7:0]         br_awlen, br_arlen;
+    wire [2:0]         br_awsize, br_arsize;
+    wire [1:0]         br_awburst, br_arburst, br_bresp, br_rresp;
+    wire               br_awvalid, br_awready, br_wlast, br_wvalid, br_wready;
+    wire               br_bvalid, br_bready, br_arvalid, br_arready;
+    wire               br_rlast, br_rvalid, br_rready;
+    wire [DATA_W-1:0]  br_wdata, br_rdata;
+    wire [W-1:0]       br_wstrb;
+
+    vnic_axil_axi #(
+        .DATA_W (DATA_W),
+        .ADDR_W (HOST_AW),
+        .ID_W   (ID_W),
+        .S_AW   (BUS_AW - 1)
+    ) u_bridge_axi (
+        .clk            (clk),
+        .rst            (rst_g),
+        .s_axil_awaddr  (axil_awaddr[BUS_AW-2:0]),
+        .s_axil_awvalid (axil_awvalid && sel_mem_w),
+        .s_axil_awready (mem_br_awready),
+        .s_axil_wdata   (axil_wdata),
+        .s_axil_wstrb   (axil_wstrb),
+        .s_axil_wvalid  (axil_wvalid && sel_mem_w),
+        .s_axil_wready  (mem_br_wready),
+        .s_axil_bresp   (mem_br_bresp),
+        .s_axil_bvalid  (mem_br_bvalid),
+        .s_axil_bready  (axil_bready && sel_mem_w),
+        .s_axil_araddr  (axil_araddr[BUS_AW-2:0]),
+        .s_axil_arvalid (axil_arvalid && sel_mem_r),
+        .s_axil_arready (mem_br_arready),
+        .s_axil_rdata   (mem_br_rdata),
+        .s_axil_rresp   (mem_br_rresp),
+        .s_axil_rvalid  (mem_br_rvalid),
+        .s_axil_rready  (axil_rready && sel_mem_r),
+        .m_axi_awid     (br_awid),
+        .m_axi_awaddr   (br_awaddr),
+        .m_axi_awlen    (br_awlen),
+        .m_axi_awsize   (br_awsize),
+        .m_axi_awburst  (br_awburst),
+        .m_axi_awvalid  (br_awvalid),
+        .m_axi_awready  (br_awready),
+        .m_axi_wdata    (br_wdata),
+        .m_axi_wstrb    (br_wstrb),
+        .m_axi_wlast    (br_wlast),
+        .m_axi_wvalid   (br_wvalid),
+        .m_axi_wready   (br_wready),
+        .m_axi_bresp    (br_bresp),
+        .m_axi_bvalid   (br_bvalid),
+        .m_axi_bready   (br_bready),
+        .m_axi_arid     (br_arid),
+        .m_axi_araddr   (br_araddr),
+        .m_axi_arlen    (br_arlen),
+        .m_axi_arsize   (br_arsize),
+        .m_axi_arburst  (br_arburst),
+        .m_axi_arvalid  (br_arvalid),
+        .m_axi_arready  (br_arready),
+        .m_axi_rdata    (br_rdata),
+        .m_axi_rresp    (br_rresp),
+        .m_axi_rvalid   (br_rvalid),
+        .m_axi_rready   (br_rready)
+    );
+
+    vnic_axi_arb #(
+        .S_ID_W (ID_W),
+        .ADDR_W (HOST_AW),
+        .DATA_W (DATA_W),
+        .USER_W (1)
+    ) u_host_arb (
+        .clk        (clk),
+        .rst        (rst_g),
+        .s0_awid    (axi_awid),
+        .s0_awaddr  (axi_awaddr),
+        .s0_awlen   (axi_awlen),
+        .s0_awsize  (axi_awsize),
+        .s0_awburst (axi_awburst),
+        .s0_awlock  (axi_awlock),
+        .s0_awcache (axi_awcache),
+        .s0_awprot  (axi_awprot),
+        .s0_awvalid (axi_awvalid),
+        .s0_awready (axi_awready),
+        .s0_wdata   (axi_wdata),
+        .s0_wstrb   (axi_wstrb),
+        .s0_wlast   (axi_wlast),
+        .s0_wvalid  (axi_wvalid),
+        .s0_wready  (axi_wready),
+        .s0_bid     (axi_bid),
+        .s0_bresp   (axi_bresp),
+        .s0_bvalid  (axi_bvalid),
+        .s0_bready  (axi_bready),
+        .s0_arid    (axi_arid),
+        .s0_araddr  (axi_araddr),
+        .s0_arlen   (axi_arlen),
+        .s0_arsize  (axi_arsize),
+        .s0_arburst (axi_arburst),
+        .s0_arlock  (axi_arlock),
+        .s0_arcache (axi_arcache),
+        .s0_arprot  (axi_arprot),
+        .s0_arvalid (axi_arvalid),
+        .s0_arready (axi_arready),
+        .s0_rid     (axi_rid),
+        .s0_rdata   (axi_rdata),
+        .s0_rresp   (axi_rresp),
+        .s0_rlast   (axi_rlast),
+        .s0_rvalid  (axi_rvalid),
+        .s0_rready  (axi_rready),
+        .s0_awuser (1'b0),
+        .s0_aruser (1'b0),
+        .s1_awid    (br_awid),
+        .s1_awaddr  (br_awaddr),
+        .s1_awlen   (br_awlen),
+        .s1_awsize  (br_awsize),
+        .s1_awburst (br_awburst),
+        .s1_awlock  (1'b0),
+        .s1_awcache (4'd0),
+        .s1_awprot  (3'd0),
+        .s1_awvalid (br_awvalid),
+        .s1_awready (br_awready),
+        .s1_wdata   (br_wdata),
+        .s1_wstrb   (br_wstrb),
+        .s1_wlast   (br_wlast),
+        .s1_wvalid  (br_wvalid),
+        .s1_wready  (br_wready),
+        .s1_bid     (br_bid),
+        .s1_bresp   (br_bresp),
+        .s1_bvalid  (br_bvalid),
+        .s1_bready  (br_bready),
+        .s1_arid    (br_arid),
+        .s1_araddr  (br_araddr),
+        .s1_arlen   (br_arlen),
+        .s1_arsize  (br_arsize),
+        .s1_arburst (br_arburst),
+        .s1_arlock  (1'b0),
+        .s1_arcache (4'd0),
+        .s1_arprot  (3'd0),
+        .s1_arvalid (br_arvalid),
+        .s1_arready (br_arready),
+        .s1_rid     (br_rid),
+        .s1_rdata   (br_rdata),
+        .s1_rresp   (br_rresp),
+        .s1_rlast   (br_rlast),
+        .s1_rvalid  (br_rvalid),
+        .s1_rready  (br_rready),
+        .s1_awuser (1'b0),
+        .s1_aruser (1'b0),
+        .m_awid      (mem_awid),
+        .m_awaddr    (mem_awaddr),
+        .m_awlen     (mem_awlen),
+        .m_awsize    (mem_awsize),
+        .m_awburst   (mem_awburst),
+        .m_awlock    (mem_awlock),
+        .m_awcache   (mem_awcache),
+        .m_awprot    (mem_awprot),
+        .m_awvalid   (mem_awvalid),
+        .m_awready   (mem_awready),
+        .m_wdata     (mem_wdata),
+        .m_wstrb     (mem_wstrb),
+        .m_wlast     (mem_wlast),
+        .m_wvalid    (mem_wvalid),
+        .m_wready    (mem_wready),
+        .m_bid       (mem_bid),
+        .m_bresp     (mem_bresp),
+        .m_bvalid    (mem_bvalid),
+        .m_bready    (mem_bready),
+        .m_arid      (mem_arid),
+        .m_araddr    (mem_araddr),
+        .m_arlen     (mem_arlen),
+        .m_arsize    (mem_arsize),
+        .m_arburst   (mem_arburst),
+        .m_arlock    (mem_arlock),
+        .m_arcache   (mem_arcache),
+        .m_arprot    (mem_arprot),
+        .m_arvalid   (mem_arvalid),
+        .m_arready   (mem_arready),
+        .m_rid       (mem_rid),
+        .m_rdata     (mem_rdata),
+        .m_rresp     (mem_rresp),
+        .m_rlast     (mem_rlast),
+        .m_rvalid    (mem_rvalid),
+        .m_rready    (mem_rready),
+        .m_awuser   (),
+        .m_aruser   ()
+    );
+
     vnic_axi_ram #(
         .DATA_W     (DATA_W),
         .ADDR_W     (HOST_AW),
-        .ID_W       (ID_W),
+        .ID_W       (ID_W + 1),
         .SIZE_BYTES (HOST_MEM_BYTES)
     ) u_mem (
         .clk           (clk),
         .rst           (rst_g),
-        .s_axi_awid    (axi_awid),
-        .s_axi_awaddr  (axi_awaddr),
-        .s_axi_awlen   (axi_awlen),
-        .s_axi_awsize  (axi_awsize),
-        .s_axi_awburst (axi_awburst),
-        .s_axi_awlock  (axi_awlock),
-        .s_axi_awcache (axi_awcache),
-        .s_axi_awprot  (axi_awprot),
-        .s_axi_awvalid (axi_awvalid),
-        .s_axi_awready (axi_awready),
-        .s_axi_wdata   (axi_wdata),
-        .s_axi_wstrb   (axi_wstrb),
-        .s_axi_wlast   (axi_wlast),
-        .s_axi_wvalid  (axi_wvalid),
-        .s_axi_wready  (axi_wready),
-        .s_axi_bid     (axi_bid),
-        .s_axi_bresp   (axi_bresp),
-        .s_axi_bvalid  (axi_bvalid),
-        .s_axi_bready  (axi_bready),
-        .s_axi_arid    (axi_arid),
-        .s_axi_araddr  (axi_araddr),
-        .s_axi_arlen   (axi_arlen),
-        .s_axi_arsize  (axi_arsize),
-        .s_axi_arburst (axi_arburst),
-        .s_axi_arlock  (axi_arlock),
-        .s_axi_arcache (axi_arcache),
-        .s_axi_arprot  (axi_arprot),
-        .s_axi_arvalid (axi_arvalid),
-        .s_axi_arready (axi_arready),
-        .s_axi_rid     (axi_rid),
-        .s_axi_rdata   (axi_rdata),
-        .s_axi_rresp   (axi_rresp),
-        .s_axi_rlast   (axi_rlast),
-        .s_axi_rvalid  (axi_rvalid),
-        .s_axi_rready  (axi_rready)
+        .s_axi_awid    (mem_awid),
+        .s_axi_awaddr  (mem_awaddr),
+        .s_axi_awlen   (mem_awlen),
+        .s_axi_awsize  (mem_awsize),
+        .s_axi_awburst (mem_awburst),
+        .s_axi_awlock  (mem_awlock),
+        .s_axi_awcache (mem_awcache),
+        .s_axi_awprot  (mem_awprot),
+        .s_axi_awvalid (mem_awvalid),
+        .s_axi_awready (mem_awready),
+        .s_axi_wdata   (mem_wdata),
+        .s_axi_wstrb   (mem_wstrb),
+        .s_axi_wlast   (mem_wlast),
+        .s_axi_wvalid  (mem_wvalid),
+        .s_axi_wready  (mem_wready),
+        .s_axi_bid     (mem_bid),
+        .s_axi_bresp   (mem_bresp),
+        .s_axi_bvalid  (mem_bvalid),
+        .s_axi_bready  (mem_bready),
+        .s_axi_arid    (mem_arid),
+        .s_axi_araddr  (mem_araddr),
+        .s_axi_arlen   (mem_arlen),
+        .s_axi_arsize  (mem_arsize),
+        .s_axi_arburst (mem_arburst),
+        .s_axi_arlock  (mem_arlock),
+        .s_axi_arcache (mem_arcache),
+        .s_axi_arprot  (mem_arprot),
+        .s_axi_arvalid (mem_arvalid),
+        .s_axi_arready (mem_arready),
+        .s_axi_rid     (mem_rid),
+        .s_axi_rdata   (mem_rdata),
+        .s_axi_rresp   (mem_rresp),
+        .s_axi_rlast   (mem_rlast),
+        .s_axi_rvalid  (mem_rvalid),
+        .s_axi_rready  (mem_rready)
     );
 
     // --------------------------------------------------------- device
@@ -330,23 +541,23 @@ module vnic_board_core #(
         .rst              (rst_g),
         .s_axil_awaddr    (axil_awaddr[REG_AW-1:0]),
         .s_axil_awprot    (axil_awprot),
-        .s_axil_awvalid   (axil_awvalid && !sel_w),
+        .s_axil_awvalid   (axil_awvalid && sel_dev_w),
         .s_axil_awready   (dev_awready),
         .s_axil_wdata     (axil_wdata),
         .s_axil_wstrb     (axil_wstrb),
-        .s_axil_wvalid    (axil_wvalid && !sel_w),
+        .s_axil_wvalid    (axil_wvalid && sel_dev_w),
         .s_axil_wready    (dev_wready),
         .s_axil_bresp     (dev_bresp),
         .s_axil_bvalid    (dev_bvalid),
-        .s_axil_bready    (axil_bready && !sel_w),
+        .s_axil_bready    (axil_bready && sel_dev_w),
         .s_axil_araddr    (axil_araddr[REG_AW-1:0]),
         .s_axil_arprot    (axil_arprot),
-        .s_axil_arvalid   (axil_arvalid && !sel_r),
+        .s_axil_arvalid   (axil_arvalid && sel_dev_r),
         .s_axil_arready   (dev_arready),
         .s_axil_rdata     (dev_rdata),
         .s_axil_rresp     (dev_rresp),
         .s_axil_rvalid    (dev_rvalid),
-        .s_axil_rready    (axil_rready && !sel_r),
+        .s_axil_rready    (axil_rready && sel_dev_r),
         .m_axi_awid       (axi_awid),
         .m_axi_awaddr     (axi_awaddr),
         .m_axi_awlen      (axi_awlen),

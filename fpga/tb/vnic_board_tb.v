@@ -35,6 +35,11 @@ module vnic_board_tb;
     localparam integer CPB      = 16; // UART clock cycles per bit
     localparam integer NUM_VNIC = 2;
     localparam integer DATA_W   = 64;
+`ifdef BOARD_ECPIX5
+    localparam integer HOST_MEM = 65536; // the board top's HOST_MEM_BYTES
+`else
+    localparam integer HOST_MEM = 16384;
+`endif
 
     reg clk = 1'b0;       // the board oscillator pin
 `ifdef BOARD_ECPIX5
@@ -315,6 +320,25 @@ module vnic_board_tb;
         check("B.TX_UNDERRUN counts 2 frames", data, 32'd2);
         reg_read({20'd0, VNIC_PF_G_ID}, st, data);
         check("G.ID after the board block", data, 32'h564E4943);
+
+        // ---- host memory through the bridge (0x80000 = host address 0)
+        reg_write(32'h0008_0100, 32'h11223344, st);
+        check("host memory write status", {24'd0, st}, 32'hA0);
+        reg_write(32'h0008_0104, 32'h55667788, st);   // the other half of the 64-bit word
+        reg_write(32'h0008_0108, 32'h99AABBCC, st);
+        reg_read(32'h0008_0100, st, data);
+        check("host memory read status", {24'd0, st}, 32'hA0);
+        check("host memory 0x100", data, 32'h11223344);
+        reg_read(32'h0008_0104, st, data);
+        check("host memory 0x104", data, 32'h55667788);
+        reg_read(32'h0008_0108, st, data);
+        check("host memory 0x108", data, 32'h99AABBCC);
+        check("RAM word 0x100, low half", dut.u_core.u_mem.mem[32][31:0], 32'h11223344);
+        check("RAM word 0x100, high half", dut.u_core.u_mem.mem[32][63:32], 32'h55667788);
+        reg_read(32'h0008_0000 + HOST_MEM, st, data);   // one word past the memory
+        check("host read past end: DECERR", {24'd0, st}, 32'hA3);
+        reg_write(32'h0008_0000 + HOST_MEM, 32'h0, st);
+        check("host write past end: DECERR", {24'd0, st}, 32'hA3);
 
 `ifdef BOARD_ECPIX5
         // ---- the reset button: the device returns to its reset state

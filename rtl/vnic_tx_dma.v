@@ -753,7 +753,8 @@ reg  [1:0]   slot;
 reg          more;
 reg  [127:0] dslot;
 reg  [RI-1:0] didx;
-reg  [NV*8-1:0] pinc, pdec;
+reg  [NV*8-1:0] pinc, pdec, pbase;
+reg  [NV-1:0]   rqinc;                    // the request queue's push is this vNIC's
 reg  [4:0]   cv;
 integer      j, b;
 
@@ -792,7 +793,7 @@ always @* begin
     take_v = 1'b0; take_n = 5'd0; drop_v = 1'b0; drop_n = 5'd0;
     push_v = 1'b0; push_n = 5'd0; push_l = 14'd0;
     sp_v = 1'b0; tl_v = 1'b0; cnt_n = cn_q;
-    pinc = {NV*8{1'b0}}; pdec = {NV*8{1'b0}};
+    pinc = {NV*8{1'b0}}; pdec = {NV*8{1'b0}}; pbase = {NV*8{1'b0}}; rqinc = {NV{1'b0}};
     s_fet = {RI{1'b0}}; e_go = 1'b0; f_go = 1'b0; s_use = {RI{1'b0}}; s_fbr = 8'd0; s_mac = 48'd0; s_wbase = 64'd0;
     pick = 5'd0; gq = 64'd0; ix = {RI{1'b0}}; kk = 3'd0;
     tot = 15'd0; bl = 15'd0; b4k = 15'd0;
@@ -989,9 +990,11 @@ always @* begin
                   (ist_q == I_AR && iop_q) ? (ibt_q == {7'd0, arl_q} + 15'd1) : 1'b1,
                   (ist_q == I_AR) ? ioff_q : 5'd0, rq_n,
                   (ist_q == I_IDLE) ? ix : iidx_q, (ist_q == I_IDLE) ? gq : ig_q);
+    // the request queue's push counts apart: it comes late (the issue
+    // engine's pick), so it only selects between two counts made without it
     if (rq_push) begin
         for (v = 0; v < NV; v = v + 1)
-            if (rq_in[R_VNIC +: 5] == v[4:0]) pinc[v*8 +: 8] = pinc[v*8 +: 8] + 8'd1;
+            if (rq_in[R_VNIC +: 5] == v[4:0]) rqinc[v] = 1'b1;
     end
 
     // ======================================================== landing
@@ -1316,8 +1319,10 @@ always @* begin
     end
 
     // ======================================================== in-flight count, RESET
-    for (v = 0; v < NV; v = v + 1)
-        pend_d[v*8 +: 8] = pend_q[v*8 +: 8] + pinc[v*8 +: 8] - pdec[v*8 +: 8];
+    for (v = 0; v < NV; v = v + 1) begin
+        pbase[v*8 +: 8]  = pend_q[v*8 +: 8] + pinc[v*8 +: 8] - pdec[v*8 +: 8];
+        pend_d[v*8 +: 8] = rqinc[v] ? pbase[v*8 +: 8] + 8'd1 : pbase[v*8 +: 8];
+    end
     if (cmd_reset) begin
         for (v = 0; v < NV; v = v + 1)
             if (cmd_vnic == v[4:0]) begin

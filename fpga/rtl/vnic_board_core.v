@@ -64,7 +64,9 @@ module vnic_board_core #(
     localparam integer W       = DATA_W / 8;
     localparam integer HOST_AW = 64;
     localparam integer REG_AW  = 18;          // the device's register space
-    localparam integer BUS_AW  = REG_AW + 2;  // the bridge's: bit 19 host memory, else bit 18 vnic_board_regs
+    localparam integer BUS_AW  = REG_AW + 2;  // the bridge's address space, 1 MiB:
+    localparam [BUS_AW-1:0] BRD_BASE = 20'h40000; // vnic_board_regs (the device below, from 0)
+    localparam [BUS_AW-1:0] MEM_BASE = 20'h80000; // host memory, host address 0
     localparam integer ID_W    = 4;
 
     // --------------------------------------------------- clock, reset
@@ -170,29 +172,31 @@ module vnic_board_core #(
     );
 
     // The bridge runs one transaction at a time and holds its address
-    // through it, so its bits 19 and 18 steer each channel and its answer:
-    // 0x00000-0x3FFFF the device, 0x40000-0x7FFFF vnic_board_regs,
-    // 0x80000-0xFFFFF the host memory (vnic_axil_axi, vnic_axi_arb; host address 0 up).
-    wire        sel_mem_w = axil_awaddr[REG_AW+1];
-    wire        sel_mem_r = axil_araddr[REG_AW+1];
-    wire        sel_w     = !sel_mem_w && axil_awaddr[REG_AW];
-    wire        sel_r     = !sel_mem_r && axil_araddr[REG_AW];
-    wire        sel_dev_w = !sel_mem_w && !sel_w;
-    wire        sel_dev_r = !sel_mem_r && !sel_r;
+    // through it, so its address steers each channel and its answer:
+    // below BRD_BASE the device, then vnic_board_regs, from MEM_BASE the
+    // host memory (vnic_axil_axi, vnic_axi_arb; host address 0 up).
+    wire        sel_mem_w = axil_awaddr >= MEM_BASE;
+    wire        sel_mem_r = axil_araddr >= MEM_BASE;
+    wire        sel_brd_w = !sel_mem_w && axil_awaddr >= BRD_BASE;
+    wire        sel_brd_r = !sel_mem_r && axil_araddr >= BRD_BASE;
+    wire        sel_dev_w = !sel_mem_w && !sel_brd_w;
+    wire        sel_dev_r = !sel_mem_r && !sel_brd_r;
+    wire [BUS_AW-2:0] mem_awoff = axil_awaddr[BUS_AW-2:0] - MEM_BASE[BUS_AW-2:0]; // host addresses
+    wire [BUS_AW-2:0] mem_aroff = axil_araddr[BUS_AW-2:0] - MEM_BASE[BUS_AW-2:0];
     wire        dev_awready, dev_wready, dev_bvalid, dev_arready, dev_rvalid;
     wire        brd_awready, brd_wready, brd_bvalid, brd_arready, brd_rvalid;
     wire        mem_br_awready, mem_br_wready, mem_br_bvalid, mem_br_arready, mem_br_rvalid;
     wire [1:0]  dev_bresp, dev_rresp, brd_bresp, brd_rresp, mem_br_bresp, mem_br_rresp;
     wire [31:0] dev_rdata, brd_rdata, mem_br_rdata;
 
-    assign axil_awready = sel_mem_w ? mem_br_awready : sel_w ? brd_awready : dev_awready;
-    assign axil_wready  = sel_mem_w ? mem_br_wready  : sel_w ? brd_wready  : dev_wready;
-    assign axil_bvalid  = sel_mem_w ? mem_br_bvalid  : sel_w ? brd_bvalid  : dev_bvalid;
-    assign axil_bresp   = sel_mem_w ? mem_br_bresp   : sel_w ? brd_bresp   : dev_bresp;
-    assign axil_arready = sel_mem_r ? mem_br_arready : sel_r ? brd_arready : dev_arready;
-    assign axil_rvalid  = sel_mem_r ? mem_br_rvalid  : sel_r ? brd_rvalid  : dev_rvalid;
-    assign axil_rresp   = sel_mem_r ? mem_br_rresp   : sel_r ? brd_rresp   : dev_rresp;
-    assign axil_rdata   = sel_mem_r ? mem_br_rdata   : sel_r ? brd_rdata   : dev_rdata;
+    assign axil_awready = sel_mem_w ? mem_br_awready : sel_brd_w ? brd_awready : dev_awready;
+    assign axil_wready  = sel_mem_w ? mem_br_wready  : sel_brd_w ? brd_wready  : dev_wready;
+    assign axil_bvalid  = sel_mem_w ? mem_br_bvalid  : sel_brd_w ? brd_bvalid  : dev_bvalid;
+    assign axil_bresp   = sel_mem_w ? mem_br_bresp   : sel_brd_w ? brd_bresp   : dev_bresp;
+    assign axil_arready = sel_mem_r ? mem_br_arready : sel_brd_r ? brd_arready : dev_arready;
+    assign axil_rvalid  = sel_mem_r ? mem_br_rvalid  : sel_brd_r ? brd_rvalid  : dev_rvalid;
+    assign axil_rresp   = sel_mem_r ? mem_br_rresp   : sel_brd_r ? brd_rresp   : dev_rresp;
+    assign axil_rdata   = sel_mem_r ? mem_br_rdata   : sel_brd_r ? brd_rdata   : dev_rdata;
 
     wire [15:0] rx_lost_bytes, tx_underruns;
 
@@ -201,20 +205,20 @@ module vnic_board_core #(
     ) u_board_regs (
         .clk            (clk),
         .rst            (rst_g),
-        .s_axil_awvalid (axil_awvalid && sel_w),
+        .s_axil_awvalid (axil_awvalid && sel_brd_w),
         .s_axil_awready (brd_awready),
-        .s_axil_wvalid  (axil_wvalid && sel_w),
+        .s_axil_wvalid  (axil_wvalid && sel_brd_w),
         .s_axil_wready  (brd_wready),
         .s_axil_bresp   (brd_bresp),
         .s_axil_bvalid  (brd_bvalid),
-        .s_axil_bready  (axil_bready && sel_w),
+        .s_axil_bready  (axil_bready && sel_brd_w),
         .s_axil_araddr  (axil_araddr[3:2]),
-        .s_axil_arvalid (axil_arvalid && sel_r),
+        .s_axil_arvalid (axil_arvalid && sel_brd_r),
         .s_axil_arready (brd_arready),
         .s_axil_rdata   (brd_rdata),
         .s_axil_rresp   (brd_rresp),
         .s_axil_rvalid  (brd_rvalid),
-        .s_axil_rready  (axil_rready && sel_r),
+        .s_axil_rready  (axil_rready && sel_brd_r),
         .rx_lost_bytes  (rx_lost_bytes),
         .tx_underruns   (tx_underruns)
     );
@@ -310,7 +314,7 @@ module vnic_board_core #(
     ) u_bridge_axi (
         .clk            (clk),
         .rst            (rst_g),
-        .s_axil_awaddr  (axil_awaddr[BUS_AW-2:0]),
+        .s_axil_awaddr  (mem_awoff),
         .s_axil_awvalid (axil_awvalid && sel_mem_w),
         .s_axil_awready (mem_br_awready),
         .s_axil_wdata   (axil_wdata),
@@ -320,7 +324,7 @@ module vnic_board_core #(
         .s_axil_bresp   (mem_br_bresp),
         .s_axil_bvalid  (mem_br_bvalid),
         .s_axil_bready  (axil_bready && sel_mem_w),
-        .s_axil_araddr  (axil_araddr[BUS_AW-2:0]),
+        .s_axil_araddr  (mem_aroff),
         .s_axil_arvalid (axil_arvalid && sel_mem_r),
         .s_axil_arready (mem_br_arready),
         .s_axil_rdata   (mem_br_rdata),

@@ -27,7 +27,8 @@
 //      clock domains and reads the counts 3 and 2 across the crossings,
 //      then the device's G.ID again (the split steers back);
 //   8. writes and reads host memory at 0x80000 (host address 0 up), also
-//      checked in the RAM itself; one word past HOST_MEM answers DECERR;
+//      checked in the RAM itself; one word past the top's HOST_MEM_BYTES
+//      answers DECERR;
 //   9. end to end through the device's DMA into the same host memory, on
 //      both tops: creates vNIC 0 as the PF driver does (LOAD, the whole
 //      STAGE window: MAC 02:11:22:33:44:55, enable, bcast, antispoof, the
@@ -58,11 +59,6 @@ module vnic_board_tb;
     localparam integer CPB      = 16; // UART clock cycles per bit
     localparam integer NUM_VNIC = 2;
     localparam integer DATA_W   = 64;
-`ifdef BOARD_ECPIX5
-    localparam integer HOST_MEM = 65536; // the board top's HOST_MEM_BYTES
-`else
-    localparam integer HOST_MEM = 16384;
-`endif
 
     reg clk = 1'b0;       // the board oscillator pin
 `ifdef BOARD_ECPIX5
@@ -294,13 +290,18 @@ module vnic_board_tb;
     // ------------------------------------------------ end-to-end helpers
     // vNIC 0 of the end-to-end section: its MAC, its VM's memory (DMA
     // window 0: guest [0, WIN_SIZE) -> host [WIN_HBASE, WIN_HBASE +
-    // WIN_SIZE), inside HOST_MEM on both tops) and the layout the VF
+    // WIN_SIZE), inside HOST_MEM_BYTES on both tops) and the layout the VF
     // driver's vnic_vf_setup makes there (mem_base G_RXR, RX ring of
     // 2^RX_LOG2 and TX ring of 2^TX_LOG2 descriptors, then the RX buffers,
     // then the TX buffers, BUF_LEN bytes each, all 64-byte aligned).
     localparam [47:0] VMAC      = 48'h02_11_22_33_44_55;
     localparam [47:0] PEER_MAC  = 48'h02_AA_BB_CC_DD_EE;
-    localparam [31:0] HOST_BASE = 32'h0008_0000;   // bridge address of host address 0
+    // The board's address map, as the board core and its register block
+    // define it (bridge addresses).
+    wire [31:0] HOST_BASE = dut.u_core.MEM_BASE;   // host address 0
+    wire [31:0] B_ID      = dut.u_core.BRD_BASE + dut.u_core.u_board_regs.OFF_ID;
+    wire [31:0] B_RX_LOST = dut.u_core.BRD_BASE + dut.u_core.u_board_regs.OFF_RX_LOST;
+    wire [31:0] B_TX_URUN = dut.u_core.BRD_BASE + dut.u_core.u_board_regs.OFF_TX_UNDERRUN;
     localparam [31:0] WIN_HBASE = 32'h0000_1000;
     localparam [31:0] WIN_SIZE  = 32'h0000_2000;
     localparam integer RX_LOG2  = 2;               // 4 RX descriptors, 3 posted
@@ -476,16 +477,16 @@ module vnic_board_tb;
         check("GSTAT.DROP_MACERR", data, 32'd1);
 
         // ---- the board's registers (0x40000): identity, MAC shim events
-        reg_read(32'h0004_0000, st, data);
+        reg_read(B_ID, st, data);
         check("B.ID status", {24'd0, st}, 32'hA0);
         check("B.ID", data, 32'h564E4942);
-        reg_read(32'h0004_0004, st, data);
+        reg_read(B_RX_LOST, st, data);
         check("B.RX_LOST, none lost", data, 32'd0);
-        reg_read(32'h0004_0008, st, data);
+        reg_read(B_TX_URUN, st, data);
         check("B.TX_UNDERRUN, none", data, 32'd0);
-        reg_write(32'h0004_0000, 32'hFFFFFFFF, st);
+        reg_write(B_ID, 32'hFFFFFFFF, st);
         check("B.ID write refused (SLVERR)", {24'd0, st}, 32'hA2);
-        reg_read(32'h0004_0000, st, data);
+        reg_read(B_ID, st, data);
         check("B.ID unchanged", data, 32'h564E4942);
         // the shim's event pulses (its status nets), made by hand in their
         // own clock domains:
@@ -498,30 +499,30 @@ module vnic_board_tb;
         repeat (5) @(posedge dut.u_core.clk_eth);
         @(posedge dut.u_core.clk_eth); #1 force dut.u_core.u_mac.tx_underrun = 1'b1;
         @(posedge dut.u_core.clk_eth); #1 release dut.u_core.u_mac.tx_underrun;
-        reg_read(32'h0004_0004, st, data);
+        reg_read(B_RX_LOST, st, data);
         check("B.RX_LOST counts 3 bytes", data, 32'd3);
-        reg_read(32'h0004_0008, st, data);
+        reg_read(B_TX_URUN, st, data);
         check("B.TX_UNDERRUN counts 2 frames", data, 32'd2);
         reg_read({20'd0, VNIC_PF_G_ID}, st, data);
         check("G.ID after the board block", data, 32'h564E4943);
 
         // ---- host memory through the bridge (0x80000 = host address 0)
-        reg_write(32'h0008_0100, 32'h11223344, st);
+        reg_write(HOST_BASE + 32'h0100, 32'h11223344, st);
         check("host memory write status", {24'd0, st}, 32'hA0);
-        reg_write(32'h0008_0104, 32'h55667788, st);   // the other half of the 64-bit word
-        reg_write(32'h0008_0108, 32'h99AABBCC, st);
-        reg_read(32'h0008_0100, st, data);
+        reg_write(HOST_BASE + 32'h0104, 32'h55667788, st);   // the other half of the 64-bit word
+        reg_write(HOST_BASE + 32'h0108, 32'h99AABBCC, st);
+        reg_read(HOST_BASE + 32'h0100, st, data);
         check("host memory read status", {24'd0, st}, 32'hA0);
         check("host memory 0x100", data, 32'h11223344);
-        reg_read(32'h0008_0104, st, data);
+        reg_read(HOST_BASE + 32'h0104, st, data);
         check("host memory 0x104", data, 32'h55667788);
-        reg_read(32'h0008_0108, st, data);
+        reg_read(HOST_BASE + 32'h0108, st, data);
         check("host memory 0x108", data, 32'h99AABBCC);
         check("RAM word 0x100, low half", dut.u_core.u_mem.mem[32][31:0], 32'h11223344);
         check("RAM word 0x100, high half", dut.u_core.u_mem.mem[32][63:32], 32'h55667788);
-        reg_read(32'h0008_0000 + HOST_MEM, st, data);   // one word past the memory
+        reg_read(HOST_BASE + dut.HOST_MEM_BYTES, st, data);   // one word past the memory
         check("host read past end: DECERR", {24'd0, st}, 32'hA3);
-        reg_write(32'h0008_0000 + HOST_MEM, 32'h0, st);
+        reg_write(HOST_BASE + dut.HOST_MEM_BYTES, 32'h0, st);
         check("host write past end: DECERR", {24'd0, st}, 32'hA3);
 
         // ---- end to end: vNIC 0 set up over the UART as the driver does it,

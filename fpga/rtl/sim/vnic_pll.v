@@ -4,19 +4,23 @@
 `default_nettype none
 //
 // Same ports and parameters as the ECP5 version (fpga/rtl/ecp5/vnic_pll.v,
-// EHXPLLL). `clk_sys` and `clk_eth` are free-running at CLKOP_MHZ and
-// CLKOS_MHZ (decimal strings such as "50", "125" or "62.5") from time 0;
-// `locked` rises after 16 `clk_in` cycles. The divider parameters are not
-// used. The outputs are not phase-locked to `clk_in` (the design treats
-// `locked` and both outputs as asynchronous to the board clock anyway).
+// EHXPLLL). The dividers make the frequencies, as in the PLL: `clk_sys` =
+// CLKI_MHZ / CLKI_DIV x CLKFB_DIV, `clk_eth` = clk_sys x CLKOP_DIV /
+// CLKOS_DIV, both free-running from time 0; `locked` rises after 16
+// `clk_in` cycles. The names CLKOP_MHZ and CLKOS_MHZ (decimal strings such
+// as "50", "125" or "62.5"; attributes for the tools in the ECP5 version)
+// must agree with the dividers, and the VCO must be in 400..800 MHz:
+// otherwise the simulation stops at time 0. The outputs are not
+// phase-locked to `clk_in` (the design treats `locked` and both outputs
+// as asynchronous to the board clock anyway).
 module vnic_pll #(
-    parameter          CLKI_MHZ  = "25",  // not used
-    parameter integer  CLKI_DIV  = 1,     // not used
-    parameter integer  CLKFB_DIV = 5,     // not used
-    parameter integer  CLKOP_DIV = 5,     // not used
-    parameter integer  CLKOS_DIV = 5,     // not used
-    parameter          CLKOP_MHZ = "125", // clk_sys in MHz
-    parameter          CLKOS_MHZ = "125"  // clk_eth in MHz
+    parameter          CLKI_MHZ  = "25",  // input frequency in MHz
+    parameter integer  CLKI_DIV  = 1,     // reference divider
+    parameter integer  CLKFB_DIV = 5,     // feedback divider (from CLKOP)
+    parameter integer  CLKOP_DIV = 5,     // VCO / clk_sys
+    parameter integer  CLKOS_DIV = 5,     // VCO / clk_eth
+    parameter          CLKOP_MHZ = "125", // clk_sys in MHz (checked against the dividers)
+    parameter          CLKOS_MHZ = "125"  // clk_eth in MHz (checked against the dividers)
 ) (
     input  wire clk_in,
     output reg  clk_sys,
@@ -44,8 +48,21 @@ module vnic_pll #(
         end
     endfunction
 
-    localparam real SYS_HALF_NS = 500.0 / mhz(CLKOP_MHZ);
-    localparam real ETH_HALF_NS = 500.0 / mhz(CLKOS_MHZ);
+    localparam real SYS_MHZ     = mhz(CLKI_MHZ) / CLKI_DIV * CLKFB_DIV;
+    localparam real VCO_MHZ     = SYS_MHZ * CLKOP_DIV;
+    localparam real ETH_MHZ     = VCO_MHZ / CLKOS_DIV;
+    localparam real SYS_HALF_NS = 500.0 / SYS_MHZ;
+    localparam real ETH_HALF_NS = 500.0 / ETH_MHZ;
+
+    initial begin
+        if (VCO_MHZ < 400.0 || VCO_MHZ > 800.0 ||
+            SYS_MHZ - mhz(CLKOP_MHZ) > 0.001 || mhz(CLKOP_MHZ) - SYS_MHZ > 0.001 ||
+            ETH_MHZ - mhz(CLKOS_MHZ) > 0.001 || mhz(CLKOS_MHZ) - ETH_MHZ > 0.001) begin
+            $display("vnic_pll: the dividers make %f and %f MHz (VCO %f MHz), named %0s and %0s MHz",
+                     SYS_MHZ, ETH_MHZ, VCO_MHZ, CLKOP_MHZ, CLKOS_MHZ);
+            $finish;
+        end
+    end
 
     reg [4:0] cnt_q = 5'd0;
 
